@@ -1,0 +1,72 @@
+/* store.h — the SQLite database: runs, translation units, files, findings with their steps, function summaries.
+ *
+ * One database per project (default .lifeline/lifeline.db beside compile_commands.json). WAL mode, a busy timeout so
+ * two runs on one database wait for each other instead of failing, and one transaction per TU result so a run that is
+ * killed leaves every TU either fully stored or absent. The schema is versioned with PRAGMA user_version; older
+ * databases are migrated in place, a newer one is refused without being touched. */
+#ifndef LIFELINE_STORE_H
+#define LIFELINE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "finding.h"
+
+enum { STORE_SCHEMA_VERSION = 1 };
+
+typedef struct store store;
+
+/* Opens (creating the file and its parent directories when missing) and migrates. On failure returns NULL and writes
+ * one human-readable sentence naming the path into err (e.g. "database /x/.lifeline/lifeline.db was written by a newer
+ * lifeline (schema 7, this build knows 1); use --db to pick another file"). */
+store *store_open(const char *path, char *err, size_t errlen);
+void store_close(store *s);
+
+/* A run: one `lifeline check` invocation. Returns the run id, or -1 with err set. */
+int64_t store_begin_run(store *s, const char *tool_version, const char *command_line, const char *root_dir, char *err,
+                        size_t errlen);
+/* Records how the run ended (exit code 0..3 and counts). */
+int store_end_run(store *s, int64_t run_id, int exit_code, size_t nfindings, size_t nfailed_tus, char *err,
+                  size_t errlen);
+
+typedef struct store_file {
+    const char *path;         /* absolute */
+    const char *content_hash; /* fingerprint.h content_hash */
+} store_file;
+
+typedef struct store_summary {
+    const char *usr;  /* clang USR of the function: the key */
+    const char *name; /* function name, for people */
+    const char *file; /* where it is defined */
+    const char *json; /* summary facts, JSON text (see summary.h) */
+} store_summary;
+
+typedef struct store_tu {
+    const char *main_file; /* absolute */
+    const char *directory; /* working directory of the compile command */
+    const char *args_hash; /* content_hash of the argument vector */
+    const char *status;    /* "ok", "parse-errors", "failed", "skipped" */
+    const char *message;   /* why failed/skipped, else NULL */
+    const store_file *files; /* the main file and every file it included */
+    size_t nfiles;
+    const finding_list *findings; /* findings whose analysis belongs to this TU (may be NULL) */
+    const store_summary *summaries;
+    size_t nsummaries;
+} store_tu;
+
+/* Everything about one TU in one transaction: the TU row, its files, its findings and steps, its summaries
+ * (INSERT OR REPLACE by USR). Returns 0, or -1 with err set and nothing written. */
+int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen);
+
+/* Summaries stored by earlier runs or other TUs: calls fn for each; stops early if fn returns non-zero. */
+typedef int (*store_summary_fn)(void *ctx, const char *usr, const char *name, const char *file, const char *json);
+int store_each_summary(store *s, store_summary_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Findings of one run (run_id <= 0: the latest finished run), in file/line order, loaded into fl. */
+int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, size_t errlen);
+
+/* The id of the latest run that finished, or 0 when there is none. */
+int64_t store_latest_run(store *s);
+
+#endif
