@@ -68,6 +68,7 @@ struct ir_operand {
     ir_operand_kind kind;
     /* For OPND_PLACE/OPND_ADDR: pointer arithmetic was applied (p + n, &a[i]): the value points into the same object. */
     bool offset;
+    bool array_decay; /* OPND_ADDR of an array used as a pointer to its first element */
     bool is_pointer; /* the operand's type is a pointer (or an array/function decayed to one) */
     ir_place place;  /* OPND_PLACE, OPND_ADDR */
     int64_t value;   /* OPND_INT */

@@ -1,0 +1,318 @@
+/* frontend_parse.c — one translation unit through libclang: parse, collect diagnostics and included files, pick the
+ * functions to analyse (main file and project headers, never system headers) and hand each to the lowering. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "frontend_internal.h"
+
+#ifndef LIFELINE_CLANG_RESOURCE_DIR
+#define LIFELINE_CLANG_RESOURCE_DIR ""
+#endif
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *fe_file_path(tu_lowering *tl, CXFile file) {
+    if (!file) return NULL;
+    if (tl->last_file && clang_File_isEqual(tl->last_file, file)) return tl->last_path;
+    CXString real = clang_File_tryGetRealPathName(file);
+    const char *p = clang_getCString(real);
+    const char *path;
+    if (p && p[0]) {
+        path = ir_intern_file(tl->module, p);
+    } else {
+        CXString name = clang_getFileName(file);
+        const char *n = clang_getCString(name);
+        if (n && n[0] != '/' && tl->directory) {
+            char buf[PATH_MAX * 2];
+            snprintf(buf, sizeof buf, "%s/%s", tl->directory, n);
+            path = ir_intern_file(tl->module, buf);
+        } else {
+            path = ir_intern_file(tl->module, n ? n : "");
+        }
+        clang_disposeString(name);
+    }
+    clang_disposeString(real);
+    tl->last_file = file;
+    tl->last_path = path;
+    return path;
+}
+
+ir_loc fe_loc(tu_lowering *tl, CXCursor c) {
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile file = NULL;
+    ir_loc loc = {0};
+    clang_getExpansionLocation(clang_getRangeStart(r), &file, &loc.line, &loc.col, NULL);
+    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, &loc.end_line, &loc.end_col, NULL);
+    loc.file = fe_file_path(tl, file);
+    if (loc.end_line < loc.line) {
+        loc.end_line = loc.line;
+        loc.end_col = loc.col;
+    }
+    return loc;
+}
+
+static char *usr_of(CXCursor c) {
+    CXString s = clang_getCursorUSR(c);
+    char *r = strdup(clang_getCString(s));
+    clang_disposeString(s);
+    if (!r) abort();
+    return r;
+}
+
+uint32_t fe_global_for(tu_lowering *tl, CXCursor decl) {
+    ir_module *m = tl->module;
+    char *usr = usr_of(decl);
+    void *found = strmap_get(&tl->globals_by_usr, usr);
+    if (found) {
+        free(usr);
+        return (uint32_t)((uintptr_t)found - 1);
+    }
+    CXString name = clang_getCursorSpelling(decl);
+    uint32_t g = ir_add_global(m, clang_getCString(name), usr);
+    clang_disposeString(name);
+    free(usr);
+    ir_global *gl = &m->globals[g];
+    strmap_put(&tl->globals_by_usr, gl->usr, (void *)(uintptr_t)(g + 1));
+    CXType t = clang_getCursorType(decl);
+    CXString ts = clang_getTypeSpelling(t);
+    gl->type = arena_strdup(&m->arena, clang_getCString(ts));
+    clang_disposeString(ts);
+    CXType ct = clang_getCanonicalType(t);
+    gl->is_pointer = ct.kind == CXType_Pointer;
+    gl->is_array = ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray;
+    gl->is_record = ct.kind == CXType_Record;
+    gl->is_const = clang_isConstQualifiedType(t) != 0;
+    gl->is_static = clang_Cursor_getStorageClass(decl) == CX_SC_Static;
+    CXCursor parent = clang_getCursorSemanticParent(decl);
+    enum CXCursorKind pk = clang_getCursorKind(parent);
+    gl->is_function_scope_static = pk == CXCursor_FunctionDecl;
+    gl->loc = fe_loc(tl, decl);
+    /* The initialiser lives on the definition, which may be another declaration than the one referenced. */
+    CXCursor def = clang_getCursorDefinition(decl);
+    if (clang_Cursor_isNull(def)) def = decl;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(def);
+    if (!clang_Cursor_isNull(init)) {
+        CXEvalResult r = clang_Cursor_Evaluate(init);
+        if (r) {
+            if (clang_EvalResult_getKind(r) == CXEval_Int) {
+                gl->has_int_init = true;
+                gl->init = (int64_t)clang_EvalResult_getAsLongLong(r);
+            }
+            clang_EvalResult_dispose(r);
+        }
+    } else if (!clang_Cursor_isNull(clang_getCursorDefinition(decl)) && (gl->is_static || gl->is_function_scope_static)) {
+        /* A static without initialiser starts as zero. */
+        gl->has_int_init = clang_getCanonicalType(t).kind != CXType_Record && !gl->is_array;
+        gl->init = 0;
+    }
+    return g;
+}
+
+typedef struct walk_ctx {
+    tu_lowering *tl;
+    CXFile main_file;
+    unsigned functions;
+} walk_ctx;
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data) {
+    (void)parent;
+    walk_ctx *w = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) return CXChildVisit_Recurse;
+    if (k != CXCursor_FunctionDecl) return CXChildVisit_Continue;
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    if (clang_Location_isInSystemHeader(loc)) return CXChildVisit_Continue;
+    CXString name = clang_getCursorSpelling(c);
+    CXString usr = clang_getCursorUSR(c);
+    strmap_put(&w->tl->fn_usr_by_name, arena_strdup(&w->tl->module->arena, clang_getCString(name)),
+               arena_strdup(&w->tl->module->arena, clang_getCString(usr)));
+    clang_disposeString(name);
+    clang_disposeString(usr);
+    if (!clang_isCursorDefinition(c)) return CXChildVisit_Continue;
+    CXFile file;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    bool in_header = !(file && w->main_file && clang_File_isEqual(file, w->main_file));
+    fe_lower_function(w->tl, c, in_header);
+    w->functions++;
+    return CXChildVisit_Continue;
+}
+
+/* parse-only mode: touch every main-file cursor once, which is the work any libclang tool cannot avoid. */
+typedef struct floor_ctx {
+    CXFile main_file;
+    unsigned long cursors;
+} floor_ctx;
+
+static enum CXChildVisitResult visit_floor(CXCursor c, CXCursor parent, CXClientData data) {
+    (void)parent;
+    floor_ctx *fc = data;
+    CXFile file;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+    if (!file || !clang_File_isEqual(file, fc->main_file)) return CXChildVisit_Continue;
+    fc->cursors++;
+    return CXChildVisit_Recurse;
+}
+
+typedef struct inclusion_ctx {
+    frontend_result *out;
+    tu_lowering *tl;
+} inclusion_ctx;
+
+static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data) {
+    (void)stack;
+    (void)depth;
+    inclusion_ctx *ic = data;
+    const char *p = fe_file_path(ic->tl, file);
+    if (!p) return;
+    for (size_t i = 0; i < ic->out->nincluded; i++)
+        if (strcmp(ic->out->included[i], p) == 0) return;
+    char **grown = realloc(ic->out->included, (ic->out->nincluded + 1) * sizeof *grown);
+    if (!grown) abort();
+    ic->out->included = grown;
+    ic->out->included[ic->out->nincluded++] = strdup(p);
+}
+
+static const char *error_code_text(enum CXErrorCode e) {
+    switch (e) {
+    case CXError_Success: return "success";
+    case CXError_Failure: return "libclang could not parse it";
+    case CXError_Crashed: return "libclang crashed while parsing it";
+    case CXError_InvalidArguments: return "libclang rejected the compile arguments";
+    case CXError_ASTReadError: return "libclang could not read it";
+    }
+    return "libclang failed";
+}
+
+void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out) {
+    memset(out, 0, sizeof *out);
+    if (compile_job_is_cxx(job)) {
+        out->status = TU_SKIPPED;
+        tool_diag_add(&out->diags, "lifeline-skipped", SEV_NOTE, job->file, 0, 0,
+                      "skipped: lifeline analyses C; this is a C++ or Objective-C translation unit");
+        return;
+    }
+
+    /* argv: working directory and resource directory first, then the command's own flags. */
+    size_t argc = 0;
+    const char **argv = calloc(job->nargs + 8, sizeof *argv);
+    if (!argv) abort();
+    char wd[PATH_MAX + 32];
+    snprintf(wd, sizeof wd, "-working-directory=%s", job->directory);
+    argv[argc++] = wd;
+    if (LIFELINE_CLANG_RESOURCE_DIR[0]) {
+        argv[argc++] = "-resource-dir";
+        argv[argc++] = LIFELINE_CLANG_RESOURCE_DIR;
+    }
+    for (size_t i = 0; i < job->nargs; i++) argv[argc++] = job->args[i];
+    argv[argc++] = "-w"; /* warnings are not ours to report; errors still are */
+    argv[argc++] = "-ferror-limit=0";
+
+    struct CXUnsavedFile unsaved = {0};
+    unsigned nunsaved = 0;
+    if (opt && opt->unsaved_contents) {
+        unsaved.Filename = job->file;
+        unsaved.Contents = opt->unsaved_contents;
+        unsaved.Length = (unsigned long)opt->unsaved_length;
+        nunsaved = 1;
+    }
+
+    double t0 = now_seconds();
+    CXIndex index = clang_createIndex(0, 0);
+    CXTranslationUnit tu = NULL;
+    unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+    enum CXErrorCode rc = clang_parseTranslationUnit2(index, job->file, argv, (int)argc, nunsaved ? &unsaved : NULL,
+                                                      nunsaved, flags, &tu);
+    free(argv);
+    out->parse_seconds = now_seconds() - t0;
+    if (rc != CXError_Success || !tu) {
+        out->status = TU_FAILED;
+        char msg[512];
+        snprintf(msg, sizeof msg, "could not analyse this translation unit: %s", error_code_text(rc));
+        tool_diag_add(&out->diags, "lifeline-tu-failed", SEV_ERROR, job->file, 0, 0, msg);
+        if (tu) clang_disposeTranslationUnit(tu);
+        clang_disposeIndex(index);
+        return;
+    }
+
+    out->status = TU_OK;
+    unsigned ndiags = clang_getNumDiagnostics(tu);
+    bool fatal_main_missing = false;
+    for (unsigned i = 0; i < ndiags; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+        if (sev >= CXDiagnostic_Error) {
+            CXFile file;
+            unsigned line, col;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, &col, NULL);
+            CXString fname = clang_getFileName(file);
+            CXString text = clang_getDiagnosticSpelling(d);
+            const char *f = file ? clang_getCString(fname) : job->file;
+            char fbuf[PATH_MAX * 2];
+            if (f && f[0] != '/') {
+                snprintf(fbuf, sizeof fbuf, "%s/%s", job->directory, f);
+                f = fbuf;
+            }
+            tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
+            if (!file && sev == CXDiagnostic_Fatal) fatal_main_missing = true;
+            clang_disposeString(fname);
+            clang_disposeString(text);
+            out->status = TU_PARSE_ERRORS;
+        }
+        clang_disposeDiagnostic(d);
+    }
+
+    CXFile main_file = clang_getFile(tu, job->file);
+    if (!main_file || fatal_main_missing) {
+        out->status = TU_FAILED;
+        tool_diag_add(&out->diags, "lifeline-tu-failed", SEV_ERROR, job->file, 0, 0,
+                      "could not analyse this translation unit: the main file could not be read");
+        clang_disposeTranslationUnit(tu);
+        clang_disposeIndex(index);
+        return;
+    }
+
+    double t1 = now_seconds();
+    if (opt && opt->parse_only) {
+        floor_ctx fc = {.main_file = main_file};
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_floor, &fc);
+    } else {
+        tu_lowering tl = {.tu = tu, .directory = job->directory};
+        tl.module = ir_module_new(job->file);
+        strmap_init(&tl.globals_by_usr);
+        strmap_init(&tl.noreturn_by_usr);
+        strmap_init(&tl.fn_usr_by_name);
+        walk_ctx w = {.tl = &tl, .main_file = main_file};
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
+        inclusion_ctx ic = {.out = out, .tl = &tl};
+        clang_getInclusions(tu, visit_inclusion, &ic);
+        strmap_free(&tl.globals_by_usr);
+        strmap_free(&tl.noreturn_by_usr);
+        strmap_free(&tl.fn_usr_by_name);
+        out->module = tl.module;
+    }
+    out->lower_seconds = now_seconds() - t1;
+    clang_disposeTranslationUnit(tu);
+    clang_disposeIndex(index);
+}
+
+void frontend_result_free(frontend_result *r) {
+    if (r->module) ir_module_free(r->module);
+    tool_diag_list_free(&r->diags);
+    for (size_t i = 0; i < r->nincluded; i++) free(r->included[i]);
+    free(r->included);
+    memset(r, 0, sizeof *r);
+}
+
+char *frontend_clang_version(void) {
+    CXString v = clang_getClangVersion();
+    char *r = strdup(clang_getCString(v));
+    clang_disposeString(v);
+    return r;
+}

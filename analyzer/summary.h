@@ -1,0 +1,54 @@
+/* summary.h — what a function does to its parameters and result, as its callers need to know it.
+ *
+ * Summaries are computed bottom-up over the call graph of the whole run (callees first; a recursive cycle is iterated
+ * until it stops changing, with a bound), stored in SQLite as JSON keyed by the function's USR, and loaded back so a
+ * caller in another TU — or a later run that does not re-parse the callee — uses the same facts. */
+#ifndef LIFELINE_SUMMARY_H
+#define LIFELINE_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+
+/* Where the value of a pointer parameter (the object it points to) can go. */
+enum {
+    ESC_RETURN = 1u << 0, /* returned to the caller */
+    ESC_GLOBAL = 1u << 1, /* stored into a global or static (escape_global names it) */
+    ESC_PARAM = 1u << 2,  /* stored through another parameter (escape_param is its index) */
+    ESC_HEAP = 1u << 3,   /* stored into memory reached through some other pointer */
+};
+
+typedef struct param_facts {
+    uint32_t escapes;          /* ESC_* bits */
+    const char *escape_global; /* ESC_GLOBAL: the global's name */
+    int32_t escape_param;      /* ESC_PARAM: index of the parameter it is stored through */
+    unsigned escape_line;      /* where, for --explain-escapes */
+} param_facts;
+
+typedef struct fn_summary {
+    const char *usr;
+    const char *name;
+    const char *file;
+    unsigned line;
+    uint32_t nparams;
+    param_facts *params; /* nparams entries */
+    bool returns_const;  /* every return returns the same integer constant */
+    int64_t return_value;
+    bool noreturn; /* no path returns */
+} fn_summary;
+
+fn_summary *summary_new(arena *a, const char *usr, const char *name, const char *file, unsigned line,
+                        uint32_t nparams);
+/* Deep copy into arena a. */
+fn_summary *summary_copy(arena *a, const fn_summary *s);
+bool summary_equal(const fn_summary *a, const fn_summary *b);
+/* JSON text (malloc'd) for the store; parse back into arena a (NULL on malformed text). */
+char *summary_to_json(const fn_summary *s);
+fn_summary *summary_from_json(arena *a, const char *usr, const char *name, const char *file, const char *json);
+/* Go -gcflags=-m style lines: "f: param p leaks to global g", "h: param q does not escape". Parameter names come
+ * from the caller (NULL entries print as "#i"). */
+void summary_explain(FILE *out, const fn_summary *s, const char *const *param_names);
+
+#endif

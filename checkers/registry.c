@@ -1,0 +1,11 @@
+/* registry.c — which checkers run, and so which rules exist (rules.c reads the rule tables from here). */
+#include "registry.h"
+
+static const checker_ops *const all_checkers[] = {
+    &stack_escape_checker,
+};
+
+const checker_ops *const *checkers_all(size_t *count) {
+    *count = sizeof all_checkers / sizeof all_checkers[0];
+    return all_checkers;
+}
