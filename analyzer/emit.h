@@ -25,6 +25,10 @@ typedef struct emit_options {
 int emit_text_findings(FILE *out, const finding_list *fl, const emit_options *opt);
 int emit_text_diags(FILE *out, const tool_diag_list *dl, const emit_options *opt);
 
+/* The part of `path` below the directory `srcroot` ("src/a.c" for "/r/src/a.c" under "/r" or "/r/"), or NULL when it
+ * is not below it. A pointer into `path`; no normalisation of "." or "..". Shared by both emitters. */
+const char *emit_path_below(const char *srcroot, const char *path);
+
 /* A complete SARIF 2.1.0 log with one run. Returns 0, or -1 with a sentence in err. */
 int emit_sarif(FILE *out, const finding_list *fl, const tool_diag_list *dl, const emit_options *opt, char *err,
                size_t errlen);

@@ -58,7 +58,9 @@ struct engine_ctx {
     arena arena;
     void *checker_data;
     finding_list *out;
-    path_state *cur;
+    path_state *cur;     /* the state callbacks see: &running or &edge, NULL between steps */
+    path_state running;  /* state flowing through the block being processed */
+    path_state edge;     /* state being pushed along one out-edge */
     block_states *blocks;
     work_item *work;
     uint32_t nwork, capwork;
@@ -396,60 +398,69 @@ static path_state fork_state(engine_ctx *cx, const path_state *st) {
 
 static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, uint32_t succ, bool holds,
                       bool decided) {
-    path_state next = fork_state(cx, st);
-    cx->cur = &next;
+    cx->edge = fork_state(cx, st);
+    path_state *next_p = &cx->edge;
+    cx->cur = next_p;
     /* Learn the tested value on this edge: `x == 5` holding makes x 5. */
     const ir_cond *c = &t->cond;
     if (c->lhs.kind == OPND_PLACE && c->lhs.place.root == ROOT_VAR && !c->lhs.place.npath && !c->lhs.offset &&
         var_tracked(cx, c->lhs.place.index)) {
         int64_t k;
-        if (eval_operand(cx, next.env, &c->rhs, &k) &&
+        if (eval_operand(cx, next_p->env, &c->rhs, &k) &&
             ((holds && c->cmp == CMP_EQ) || (!holds && c->cmp == CMP_NE)))
-            next.env = env_set(cx, next.env, c->lhs.place.index, true, k);
+            next_p->env = env_set(cx, next_p->env, c->lhs.place.index, true, k);
     }
-    if (cx->ck->branch && !cx->ck->branch(cx, next.cs, c, holds)) {
+    if (cx->ck->branch && !cx->ck->branch(cx, next_p->cs, c, holds)) {
         cx->cur = NULL;
         return;
     }
-    if (!decided) push_trace(cx, &next, t->loc, branch_note(cx, t, holds));
+    if (!decided) push_trace(cx, next_p, t->loc, branch_note(cx, t, holds));
     cx->cur = NULL;
-    add_state(cx, succ, next);
+    add_state(cx, succ, *next_p);
 }
 
 static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     const ir_block *blk = &cx->f->blocks[b];
-    path_state cur = fork_state(cx, &st);
-    cx->cur = &cur;
+    cx->running = fork_state(cx, &st);
+    cx->cur = &cx->running;
     for (uint32_t i = 0; i < blk->nevents; i++) {
         const ir_event *ev = &blk->events[i];
-        cx->ck->event(cx, cur.cs, ev);
-        env_after_event(cx, &cur, ev);
+        cx->ck->event(cx, cx->running.cs, ev);
+        env_after_event(cx, &cx->running, ev);
+        if (ev->kind == EV_CALL) {
+            /* A project function that never returns (die(), fatal()) ends the path like exit() does. */
+            const fn_summary *s = engine_callee_summary(cx, &ev->u.call);
+            if (s && s->noreturn) {
+                cx->cur = NULL;
+                return;
+            }
+        }
     }
     const ir_term *t = &blk->term;
     switch (t->kind) {
     case TERM_GOTO:
         cx->cur = NULL;
-        if (blk->nsuccs) add_state(cx, blk->succs[0], cur);
+        if (blk->nsuccs) add_state(cx, blk->succs[0], cx->running);
         break;
     case TERM_MULTI:
         cx->cur = NULL;
-        for (uint32_t i = 0; i < blk->nsuccs; i++) add_state(cx, blk->succs[i], fork_state(cx, &cur));
+        for (uint32_t i = 0; i < blk->nsuccs; i++) add_state(cx, blk->succs[i], fork_state(cx, &cx->running));
         break;
     case TERM_BRANCH: {
         int64_t l, r;
         cx->cur = NULL;
         if (blk->nsuccs < 2) break;
-        if (eval_operand(cx, cur.env, &t->cond.lhs, &l) && eval_operand(cx, cur.env, &t->cond.rhs, &r)) {
+        if (eval_operand(cx, cx->running.env, &t->cond.lhs, &l) && eval_operand(cx, cx->running.env, &t->cond.rhs, &r)) {
             bool holds = cmp_holds(t->cond.cmp, l, r);
-            take_edge(cx, &cur, t, blk->succs[holds ? 0 : 1], holds, true);
+            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
         } else {
-            take_edge(cx, &cur, t, blk->succs[0], true, false);
-            take_edge(cx, &cur, t, blk->succs[1], false, false);
+            take_edge(cx, &cx->running, t, blk->succs[0], true, false);
+            take_edge(cx, &cx->running, t, blk->succs[1], false, false);
         }
         break;
     }
     case TERM_RETURN:
-        if (cx->ck->ret) cx->ck->ret(cx, cur.cs, t);
+        if (cx->ck->ret) cx->ck->ret(cx, cx->running.cs, t);
         cx->cur = NULL;
         break;
     case TERM_UNREACHABLE: cx->cur = NULL; break;

@@ -1,0 +1,35 @@
+/* driver.h — `lifeline check`: compile jobs in, findings out, with the store and the emitters in between. */
+#ifndef LIFELINE_DRIVER_H
+#define LIFELINE_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes, as documented in the README. */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_TU_FAILED = 3 };
+
+typedef enum output_format { FORMAT_TEXT, FORMAT_SARIF } output_format;
+
+typedef struct check_options {
+    const char *compdb_dir; /* -p DIR, or NULL when files are given */
+    const char *const *files;
+    size_t nfiles;
+    const char *const *flags; /* after `--` */
+    size_t nflags;
+    const char *db_path; /* --db, or NULL for the default */
+    output_format format;
+    const char *output; /* -o FILE, or NULL for stdout */
+    const char *category;
+    bool explain_escapes;
+    bool parse_only; /* benchmark floor: parse and walk, analyse nothing, store nothing */
+    bool no_db;      /* --no-db: analyse without reading or writing a database */
+    const char *command_line;
+} check_options;
+
+/* Runs the whole check and returns the process exit code. Errors are printed to stderr as one line each. */
+int driver_check(const check_options *opt);
+
+/* `lifeline dump-cfg FILE [--function NAME] -- flags`: prints the IR of the file's functions. */
+int driver_dump_cfg(const char *file, const char *function, const char *const *flags, size_t nflags);
+
+#endif

@@ -1,0 +1,179 @@
+/* main.c — the lifeline command line: parses arguments and dispatches to the driver. Nothing else lives here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "frontend.h"
+#include "rules.h"
+
+static const char usage[] =
+    "usage: lifeline check [-p BUILD_DIR | FILE...] [options] [-- COMPILER_FLAGS...]\n"
+    "       lifeline rules [RULE_ID]\n"
+    "       lifeline dump-cfg FILE [--function NAME] [-- COMPILER_FLAGS...]\n"
+    "       lifeline --version | --help\n"
+    "\n"
+    "check options:\n"
+    "  -p DIR               analyse every TU of DIR/compile_commands.json\n"
+    "  --format text|sarif  output format (default: text)\n"
+    "  -o FILE              write the report to FILE instead of standard output\n"
+    "  --category ID        SARIF run.automationDetails.id (GitHub code scanning category)\n"
+    "  --db PATH            findings database (default: .lifeline/lifeline.db beside compile_commands.json,\n"
+    "                       or in the current directory)\n"
+    "  --no-db              neither read nor write a database\n"
+    "  --explain-escapes    print what each function does with its pointer parameters\n"
+    "  --parse-only         parse and walk every TU, analyse nothing (the benchmark floor)\n"
+    "\n"
+    "exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 some TU could not be analysed\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+    fputs("lifeline: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(see lifeline --help)\n", stderr);
+    return EXIT_USAGE;
+}
+
+static char *join_command_line(int argc, char **argv) {
+    size_t n = 1;
+    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
+    char *s = malloc(n);
+    if (!s) abort();
+    s[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i) strcat(s, " ");
+        strcat(s, argv[i]);
+    }
+    return s;
+}
+
+static int cmd_check(int argc, char **argv, char *command_line) {
+    check_options opt = {.format = FORMAT_TEXT, .command_line = command_line};
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) abort();
+    size_t nfiles = 0;
+    int i;
+    for (i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "-p") == 0 || strcmp(a, "--build-dir") == 0) {
+            if (!has_value) return free(files), usage_error("%s needs a directory", a);
+            opt.compdb_dir = argv[++i];
+        } else if (strncmp(a, "-p", 2) == 0 && a[2]) {
+            opt.compdb_dir = a + 2;
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *v = a[8] == '=' ? a + 9 : (has_value ? argv[++i] : NULL);
+            if (!v) return free(files), usage_error("%s needs a value", "--format");
+            if (strcmp(v, "text") == 0)
+                opt.format = FORMAT_TEXT;
+            else if (strcmp(v, "sarif") == 0)
+                opt.format = FORMAT_SARIF;
+            else
+                return free(files), usage_error("unknown --format '%s' (expected text or sarif)", v);
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (!has_value) return free(files), usage_error("%s needs a file", a);
+            opt.output = argv[++i];
+        } else if (strcmp(a, "--category") == 0) {
+            if (!has_value) return free(files), usage_error("%s needs a value", a);
+            opt.category = argv[++i];
+        } else if (strcmp(a, "--db") == 0) {
+            if (!has_value) return free(files), usage_error("%s needs a path", a);
+            opt.db_path = argv[++i];
+        } else if (strcmp(a, "--no-db") == 0) {
+            opt.no_db = true;
+        } else if (strcmp(a, "--explain-escapes") == 0) {
+            opt.explain_escapes = true;
+        } else if (strcmp(a, "--parse-only") == 0) {
+            opt.parse_only = true;
+        } else if (a[0] == '-' && a[1]) {
+            return free(files), usage_error("unknown option '%s'", a);
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    opt.files = files;
+    opt.nfiles = nfiles;
+    opt.flags = (const char *const *)argv + i;
+    opt.nflags = i < argc ? (size_t)(argc - i) : 0;
+    if (!opt.compdb_dir && nfiles == 0) {
+        free(files);
+        return usage_error("%s", "nothing to check: give -p BUILD_DIR or source files");
+    }
+    if (opt.compdb_dir && nfiles) {
+        free(files);
+        return usage_error("%s", "give either -p BUILD_DIR or source files, not both");
+    }
+    int rc = driver_check(&opt);
+    free(files);
+    return rc;
+}
+
+static int cmd_rules(int argc, char **argv) {
+    const char *only = argc > 2 ? argv[2] : NULL;
+    if (only && !rule_find(only)) return usage_error("unknown rule '%s' (run lifeline rules)", only);
+    for (size_t i = 0; i < rules_count(); i++) {
+        const rule_info *r = rule_at(i);
+        if (only && strcmp(only, r->id) != 0) continue;
+        char uri[1024];
+        const char *help = rule_help_uri(r->id, uri, sizeof uri);
+        printf("%s (%s)\n  %s.\n  %s\n", r->id, severity_name(r->level), r->short_desc, r->full_desc);
+        if (help) printf("  docs: %s\n", help);
+        if (only) {
+            const char *md = rule_doc_markdown(r->id);
+            if (md) printf("\n%s\n", md);
+        }
+        if (!only && i + 1 < rules_count()) putchar('\n');
+    }
+    return 0;
+}
+
+static int cmd_dump_cfg(int argc, char **argv) {
+    const char *file = NULL, *function = NULL;
+    int i;
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(argv[i], "--function") == 0 && i + 1 < argc)
+            function = argv[++i];
+        else if (argv[i][0] == '-')
+            return usage_error("unknown option '%s'", argv[i]);
+        else if (!file)
+            file = argv[i];
+        else
+            return usage_error("dump-cfg takes one file, got '%s' too", argv[i]);
+    }
+    if (!file) return usage_error("%s", "dump-cfg needs a file");
+    return driver_dump_cfg(file, function, (const char *const *)argv + i, i < argc ? (size_t)(argc - i) : 0);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        char *clang = frontend_clang_version();
+        printf("lifeline %s (%s)\n", LIFELINE_VERSION, clang);
+        free(clang);
+        return 0;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "check") == 0) {
+        char *command_line = join_command_line(argc, argv);
+        int rc = cmd_check(argc, argv, command_line);
+        free(command_line);
+        return rc;
+    }
+    if (strcmp(cmd, "rules") == 0) return cmd_rules(argc, argv);
+    if (strcmp(cmd, "dump-cfg") == 0) return cmd_dump_cfg(argc, argv);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,267 @@
+/* summary.c — function summaries (see summary.h): building, comparing, the JSON form kept in the store, and the
+ * --explain-escapes text.
+ *
+ * The JSON is versioned and meant to be readable in the database:
+ *   {"v":1,"line":10,"nparams":2,
+ *    "params":[{"escapes":["return","global:g","param:1","heap"],"line":12},{}],
+ *    "returns_const":true,"return_value":1,"noreturn":false}
+ * A parameter that does not escape is {}; "line" of a parameter is where it escapes (omitted when unknown);
+ * return_value appears only with returns_const. Anything else — another version, a count that does not match, an
+ * escape kind this build does not know — is rejected as a whole, so a caller never acts on half a summary. */
+#include "summary.h"
+
+#include <inttypes.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SUMMARY_JSON_VERSION = 1 };
+
+static const char ESC_GLOBAL_PREFIX[] = "global:";
+static const char ESC_PARAM_PREFIX[] = "param:";
+
+fn_summary *summary_new(arena *a, const char *usr, const char *name, const char *file, unsigned line,
+                        uint32_t nparams) {
+    fn_summary *s = arena_alloc(a, sizeof *s);
+    s->usr = arena_strdup(a, usr);
+    s->name = arena_strdup(a, name);
+    s->file = arena_strdup(a, file);
+    s->line = line;
+    s->nparams = nparams;
+    s->params = nparams ? arena_alloc(a, nparams * sizeof *s->params) : NULL;
+    for (uint32_t i = 0; i < nparams; i++) s->params[i].escape_param = -1;
+    return s;
+}
+
+fn_summary *summary_copy(arena *a, const fn_summary *s) {
+    fn_summary *c = summary_new(a, s->usr, s->name, s->file, s->line, s->nparams);
+    for (uint32_t i = 0; i < s->nparams; i++) {
+        c->params[i] = s->params[i];
+        c->params[i].escape_global = arena_strdup(a, s->params[i].escape_global);
+    }
+    c->returns_const = s->returns_const;
+    c->return_value = s->return_value;
+    c->noreturn = s->noreturn;
+    return c;
+}
+
+static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* For the global's name, where JSON cannot tell a missing name from an empty one. */
+static bool str_eq0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+
+/* Fields that only mean something under a flag (the global's name, the other parameter, the constant) are compared
+ * only when the flag is set, so stale leftovers never make two equal summaries differ — which would keep the
+ * recursive-cycle fixpoint from converging. */
+bool summary_equal(const fn_summary *a, const fn_summary *b) {
+    if (a == b) return true;
+    if (!a || !b) return false;
+    if (!str_eq(a->usr, b->usr) || !str_eq(a->name, b->name) || !str_eq(a->file, b->file)) return false;
+    if (a->line != b->line || a->nparams != b->nparams) return false;
+    if (a->returns_const != b->returns_const || a->noreturn != b->noreturn) return false;
+    if (a->returns_const && a->return_value != b->return_value) return false;
+    for (uint32_t i = 0; i < a->nparams; i++) {
+        const param_facts *p = &a->params[i], *q = &b->params[i];
+        if (p->escapes != q->escapes || p->escape_line != q->escape_line) return false;
+        if ((p->escapes & ESC_GLOBAL) && !str_eq0(p->escape_global, q->escape_global)) return false;
+        if ((p->escapes & ESC_PARAM) && p->escape_param != q->escape_param) return false;
+    }
+    return true;
+}
+
+/* ---- to JSON ------------------------------------------------------------------------------------------------- */
+
+static json_t *param_to_json(const param_facts *p) {
+    json_t *obj = json_object();
+    if (p->escapes) {
+        json_t *esc = json_array();
+        if (p->escapes & ESC_RETURN) json_array_append_new(esc, json_string("return"));
+        if (p->escapes & ESC_GLOBAL) {
+            json_array_append_new(esc,
+                                  json_sprintf("%s%s", ESC_GLOBAL_PREFIX, p->escape_global ? p->escape_global : ""));
+        }
+        if (p->escapes & ESC_PARAM) {
+            char item[32];
+            snprintf(item, sizeof item, "%s%" PRId32, ESC_PARAM_PREFIX, p->escape_param);
+            json_array_append_new(esc, json_string(item));
+        }
+        if (p->escapes & ESC_HEAP) json_array_append_new(esc, json_string("heap"));
+        json_object_set_new(obj, "escapes", esc);
+    }
+    if (p->escape_line) json_object_set_new(obj, "line", json_integer(p->escape_line));
+    return obj;
+}
+
+char *summary_to_json(const fn_summary *s) {
+    json_t *root = json_object();
+    json_object_set_new(root, "v", json_integer(SUMMARY_JSON_VERSION));
+    json_object_set_new(root, "line", json_integer(s->line));
+    json_object_set_new(root, "nparams", json_integer(s->nparams));
+    json_t *params = json_array();
+    for (uint32_t i = 0; i < s->nparams; i++) json_array_append_new(params, param_to_json(&s->params[i]));
+    json_object_set_new(root, "params", params);
+    json_object_set_new(root, "returns_const", json_boolean(s->returns_const));
+    if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
+    json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
+    /* Keys in insertion order (jansson keeps it), so the text in the database reads in a fixed order. */
+    char *text = json_dumps(root, JSON_COMPACT);
+    json_decref(root);
+    if (!text) abort(); /* only out of memory: every value above is representable */
+    return text;
+}
+
+/* ---- from JSON ----------------------------------------------------------------------------------------------- */
+
+/* An optional non-negative integer member that fits an unsigned; false when present and anything else. */
+static bool get_uint(json_t *obj, const char *key, unsigned *out) {
+    json_t *v = json_object_get(obj, key);
+    *out = 0;
+    if (!v) return true;
+    if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > UINT_MAX) return false;
+    *out = (unsigned)json_integer_value(v);
+    return true;
+}
+
+/* An optional boolean member; false when present and not a boolean. */
+static bool get_bool(json_t *obj, const char *key, bool *out) {
+    json_t *v = json_object_get(obj, key);
+    *out = false;
+    if (!v) return true;
+    if (!json_is_boolean(v)) return false;
+    *out = json_is_true(v);
+    return true;
+}
+
+static bool param_from_json(arena *a, json_t *obj, uint32_t nparams, param_facts *p) {
+    if (!json_is_object(obj)) return false;
+    if (!get_uint(obj, "line", &p->escape_line)) return false;
+    json_t *esc = json_object_get(obj, "escapes");
+    if (!esc) return true;
+    if (!json_is_array(esc)) return false;
+    size_t i;
+    json_t *item;
+    json_array_foreach(esc, i, item) {
+        const char *kind = json_string_value(item);
+        if (!kind) return false;
+        uint32_t bit;
+        if (strcmp(kind, "return") == 0) {
+            bit = ESC_RETURN;
+        } else if (strcmp(kind, "heap") == 0) {
+            bit = ESC_HEAP;
+        } else if (strncmp(kind, ESC_GLOBAL_PREFIX, sizeof ESC_GLOBAL_PREFIX - 1) == 0) {
+            bit = ESC_GLOBAL;
+            p->escape_global = arena_strdup(a, kind + sizeof ESC_GLOBAL_PREFIX - 1);
+        } else if (strncmp(kind, ESC_PARAM_PREFIX, sizeof ESC_PARAM_PREFIX - 1) == 0) {
+            const char *digits = kind + sizeof ESC_PARAM_PREFIX - 1;
+            char *end;
+            long idx = strtol(digits, &end, 10);
+            if (*digits < '0' || *digits > '9' || *end || idx < 0 || (unsigned long)idx >= nparams) return false;
+            bit = ESC_PARAM;
+            p->escape_param = (int32_t)idx;
+        } else {
+            return false;
+        }
+        if (p->escapes & bit) return false; /* the same kind twice: not something summary_to_json writes */
+        p->escapes |= bit;
+    }
+    return true;
+}
+
+/* The body of summary_from_json, on a parsed document; NULL on anything malformed. The arena keeps whatever a
+ * failed parse allocated, which is the arena's usual contract. */
+static fn_summary *summary_from_root(arena *a, const char *usr, const char *name, const char *file, json_t *root) {
+    json_t *v = json_object_get(root, "v");
+    if (!json_is_object(root) || !json_is_integer(v) || json_integer_value(v) != SUMMARY_JSON_VERSION) return NULL;
+    json_t *nparams = json_object_get(root, "nparams");
+    json_t *params = json_object_get(root, "params");
+    if (!json_is_integer(nparams) || !json_is_array(params) || json_integer_value(nparams) < 0 ||
+        (size_t)json_integer_value(nparams) != json_array_size(params) || json_array_size(params) > UINT32_MAX)
+        return NULL;
+    unsigned line;
+    bool returns_const, noreturn;
+    if (!get_uint(root, "line", &line) || !get_bool(root, "returns_const", &returns_const) ||
+        !get_bool(root, "noreturn", &noreturn))
+        return NULL;
+
+    fn_summary *s = summary_new(a, usr, name, file, line, (uint32_t)json_array_size(params));
+    for (uint32_t i = 0; i < s->nparams; i++)
+        if (!param_from_json(a, json_array_get(params, i), s->nparams, &s->params[i])) return NULL;
+    s->returns_const = returns_const;
+    s->noreturn = noreturn;
+    if (returns_const) {
+        json_t *rv = json_object_get(root, "return_value");
+        if (!json_is_integer(rv)) return NULL;
+        s->return_value = json_integer_value(rv);
+    }
+    return s;
+}
+
+fn_summary *summary_from_json(arena *a, const char *usr, const char *name, const char *file, const char *json) {
+    if (!json) return NULL;
+    json_error_t error;
+    json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, &error);
+    if (!root) return NULL;
+    fn_summary *s = summary_from_root(a, usr, name, file, root);
+    json_decref(root);
+    return s;
+}
+
+/* ---- --explain-escapes ---------------------------------------------------------------------------------------- */
+
+static void print_param_name(FILE *out, const char *const *names, uint32_t i) {
+    if (names && names[i])
+        fputs(names[i], out);
+    else
+        fprintf(out, "#%" PRIu32, i);
+}
+
+/* " at line N" when the summary knows where, so the reader can go and look. */
+static void print_where(FILE *out, const param_facts *p) {
+    if (p->escape_line) fprintf(out, " at line %u", p->escape_line);
+    fputc('\n', out);
+}
+
+void summary_explain(FILE *out, const fn_summary *s, const char *const *param_names) {
+    const char *fn = s->name && *s->name ? s->name : s->usr ? s->usr : "?";
+    for (uint32_t i = 0; i < s->nparams; i++) {
+        const param_facts *p = &s->params[i];
+        if (!p->escapes) {
+            fprintf(out, "%s: param ", fn);
+            print_param_name(out, param_names, i);
+            fputs(" does not escape\n", out);
+            continue;
+        }
+        /* One line per way out, like Go's -m output, so each can be read (and grepped) on its own. */
+        if (p->escapes & ESC_RETURN) {
+            fprintf(out, "%s: param ", fn);
+            print_param_name(out, param_names, i);
+            fputs(" escapes via return value", out);
+            print_where(out, p);
+        }
+        if (p->escapes & ESC_GLOBAL) {
+            fprintf(out, "%s: param ", fn);
+            print_param_name(out, param_names, i);
+            fprintf(out, " leaks to global %s", p->escape_global ? p->escape_global : "?");
+            print_where(out, p);
+        }
+        if (p->escapes & ESC_PARAM) {
+            fprintf(out, "%s: param ", fn);
+            print_param_name(out, param_names, i);
+            fputs(" leaks through param ", out);
+            if (p->escape_param >= 0 && (uint32_t)p->escape_param < s->nparams)
+                print_param_name(out, param_names, (uint32_t)p->escape_param);
+            else
+                fprintf(out, "#%" PRId32, p->escape_param);
+            print_where(out, p);
+        }
+        if (p->escapes & ESC_HEAP) {
+            fprintf(out, "%s: param ", fn);
+            print_param_name(out, param_names, i);
+            fputs(" leaks to heap", out);
+            print_where(out, p);
+        }
+    }
+    if (s->returns_const) fprintf(out, "%s: always returns %" PRId64 "\n", fn, s->return_value);
+    if (s->noreturn) fprintf(out, "%s: never returns\n", fn);
+}

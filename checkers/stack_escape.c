@@ -1,0 +1,625 @@
+/* stack_escape.c — rule stack-address-escape: the address of an automatic object outlives its frame.
+ *
+ * A small points-to analysis per path. Objects are the function's automatic variables (locals, parameters' own
+ * storage, compound literals, alloca memory), the objects its pointer parameters point to (the caller's memory),
+ * "outside" memory reached through globals, and unknown memory. A cell is an object plus a field/element path; the
+ * state maps cells to the objects whose addresses they may hold. When a path returns, a local address still held by
+ * the return value, a global, or the caller's memory is a finding — so an address stored and cleared again before the
+ * return is not. The same facts, for the parameters' objects, become the function's escape summary, which callers
+ * (in this TU or another) apply at each call. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "registry.h"
+
+static const rule_info stack_escape_rules[] = {
+    {.id = "stack-address-escape",
+     .name = "StackAddressEscape",
+     .short_desc = "Address of an automatic object outlives its frame",
+     .full_desc = "The address of a local variable, parameter, compound literal or alloca'd memory is returned, stored "
+                  "in a global or static, stored into memory the caller can reach, or handed to a function that keeps "
+                  "it; once the function returns, that pointer dangles.",
+     .level = SEV_WARNING,
+     .tags = "reliability security external/cwe/cwe-562",
+     .precision = "high",
+     .security_severity = "7.5"},
+};
+
+/* --- objects and sets ------------------------------------------------------------------------------------------ */
+
+typedef struct esc_fn {
+    uint32_t nvars, nparams, nglobals;
+    uint32_t nobj;   /* objects that sets can hold: locals, param pointees, OUTSIDE, UNKNOWN */
+    uint32_t nwords; /* 64-bit words per set */
+    ir_loc *addr_loc; /* where each local's address was first taken */
+    bool *addr_seen;
+    /* summary accumulation over all returning paths */
+    param_facts *facts;
+} esc_fn;
+
+/* Object ids: [0, nvars) locals; [nvars, nvars+nparams) what param i points to; then OUTSIDE and UNKNOWN. Cell bases
+ * additionally use GLOBAL(g) = nobj + g. */
+static uint32_t obj_param(const esc_fn *ef, uint32_t i) { return ef->nvars + i; }
+static uint32_t obj_outside(const esc_fn *ef) { return ef->nvars + ef->nparams; }
+static uint32_t obj_unknown(const esc_fn *ef) { return ef->nvars + ef->nparams + 1; }
+static uint32_t base_global(const esc_fn *ef, uint32_t g) { return ef->nobj + g; }
+
+typedef uint64_t word;
+
+static word *set_new(engine_ctx *cx, const esc_fn *ef) { return arena_alloc(engine_arena(cx), ef->nwords * sizeof(word)); }
+static void set_add(word *s, uint32_t o) { s[o / 64] |= (word)1 << (o % 64); }
+static bool set_has(const word *s, uint32_t o) { return (s[o / 64] >> (o % 64)) & 1; }
+static void set_union(const esc_fn *ef, word *d, const word *s) {
+    for (uint32_t i = 0; i < ef->nwords; i++) d[i] |= s[i];
+}
+static bool set_empty(const esc_fn *ef, const word *s) {
+    for (uint32_t i = 0; i < ef->nwords; i++)
+        if (s[i]) return false;
+    return true;
+}
+
+static bool is_automatic(const ir_function *f, uint32_t v) {
+    return v < f->nvars && (f->vars[v].kind == VAR_LOCAL || f->vars[v].kind == VAR_PARAM);
+}
+
+/* --- state ----------------------------------------------------------------------------------------------------- */
+
+typedef struct esc_cell {
+    uint32_t base;
+    uint16_t npath;
+    const ir_path_step *path; /* FIELD/INDEX steps only */
+    word *objs;
+    ir_loc loc;   /* the store that put a local address here */
+    uint32_t seq; /* path position of that store */
+} esc_cell;
+
+/* A local address handed to a callee that keeps it. */
+typedef struct esc_call {
+    word *objs;
+    ir_loc loc;
+    uint32_t seq;
+    const char *callee;
+    uint32_t how;       /* ESC_GLOBAL / ESC_HEAP */
+    const char *global; /* for ESC_GLOBAL */
+} esc_call;
+
+typedef struct esc_state {
+    uint32_t nwords; /* words per set, so equal() can compare without the function context */
+    esc_cell *cells;
+    uint32_t ncells, cap;
+    esc_call *calls;
+    uint32_t ncalls, capcalls;
+} esc_state;
+
+static esc_fn *fn_of(engine_ctx *cx) { return *engine_checker_data(cx); }
+
+static bool steps_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
+    for (uint16_t i = 0; i < n; i++) {
+        if (a[i].kind != b[i].kind) return false;
+        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
+    }
+    return true;
+}
+
+static esc_cell *find_cell(esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath) {
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        esc_cell *c = &st->cells[i];
+        if (c->base == base && c->npath == npath && steps_equal(c->path, path, npath)) return c;
+    }
+    return NULL;
+}
+
+static esc_cell *add_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath) {
+    if (st->ncells == st->cap) {
+        uint32_t cap = st->cap ? st->cap * 2 : 8;
+        st->cells = arena_grow(engine_arena(cx), st->cells, st->ncells, cap, sizeof *st->cells);
+        st->cap = cap;
+    }
+    esc_cell *c = &st->cells[st->ncells++];
+    *c = (esc_cell){.base = base, .npath = npath, .path = path, .objs = set_new(cx, fn_of(cx))};
+    return c;
+}
+
+/* Remove cells at or below (base, path): a strong update overwrites the whole sub-object. */
+static void kill_cells(esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath) {
+    uint32_t out = 0;
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        esc_cell *c = &st->cells[i];
+        bool below = c->base == base && c->npath >= npath && steps_equal(c->path, path, npath);
+        if (!below) st->cells[out++] = *c;
+    }
+    st->ncells = out;
+}
+
+static void *esc_entry(engine_ctx *cx) {
+    const ir_function *f = engine_function(cx);
+    const ir_module *m = engine_module(cx);
+    esc_fn *ef = arena_alloc(engine_arena(cx), sizeof *ef);
+    ef->nvars = f->nvars;
+    ef->nparams = f->nparams;
+    ef->nglobals = m->nglobals;
+    ef->nobj = f->nvars + f->nparams + 2;
+    ef->nwords = (ef->nobj + 63) / 64;
+    ef->addr_loc = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_loc);
+    ef->addr_seen = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_seen);
+    ef->facts = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->facts);
+    *engine_checker_data(cx) = ef;
+
+    esc_state *st = arena_alloc(engine_arena(cx), sizeof *st);
+    st->nwords = ef->nwords;
+    /* Each pointer parameter starts out pointing to the caller's object. */
+    for (uint32_t i = 0; i < f->nparams; i++) {
+        esc_cell *c = add_cell(cx, st, i, NULL, 0);
+        set_add(c->objs, obj_param(ef, i));
+    }
+    return st;
+}
+
+static void *esc_clone(engine_ctx *cx, const void *p) {
+    const esc_state *s = p;
+    const esc_fn *ef = fn_of(cx);
+    esc_state *d = arena_alloc(engine_arena(cx), sizeof *d);
+    d->nwords = s->nwords;
+    d->cap = s->ncells;
+    d->ncells = s->ncells;
+    if (s->ncells) {
+        d->cells = arena_alloc(engine_arena(cx), s->ncells * sizeof *d->cells);
+        for (uint32_t i = 0; i < s->ncells; i++) {
+            d->cells[i] = s->cells[i];
+            d->cells[i].objs = set_new(cx, ef);
+            memcpy(d->cells[i].objs, s->cells[i].objs, ef->nwords * sizeof(word));
+        }
+    }
+    d->capcalls = d->ncalls = s->ncalls;
+    if (s->ncalls) {
+        d->calls = arena_alloc(engine_arena(cx), s->ncalls * sizeof *d->calls);
+        memcpy(d->calls, s->calls, s->ncalls * sizeof *d->calls);
+    }
+    return d;
+}
+
+static bool esc_equal(const void *pa, const void *pb) {
+    const esc_state *a = pa, *b = pb;
+    if (a->ncells != b->ncells || a->ncalls != b->ncalls) return false;
+    /* Cell order can differ between paths: compare as maps. */
+    for (uint32_t i = 0; i < a->ncells; i++) {
+        const esc_cell *ca = &a->cells[i];
+        const esc_cell *cb = find_cell((esc_state *)b, ca->base, ca->path, ca->npath);
+        if (!cb || memcmp(ca->objs, cb->objs, a->nwords * sizeof(word)) != 0) return false;
+    }
+    for (uint32_t i = 0; i < a->ncalls; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < b->ncalls && !found; j++)
+            found = a->calls[i].loc.line == b->calls[j].loc.line && a->calls[i].loc.col == b->calls[j].loc.col &&
+                    a->calls[i].loc.file == b->calls[j].loc.file;
+        if (!found) return false;
+    }
+    return true;
+}
+
+static void esc_join(engine_ctx *cx, void *pinto, const void *pfrom) {
+    esc_state *into = pinto;
+    const esc_state *from = pfrom;
+    const esc_fn *ef = fn_of(cx);
+    for (uint32_t i = 0; i < from->ncells; i++) {
+        const esc_cell *c = &from->cells[i];
+        esc_cell *d = find_cell(into, c->base, c->path, c->npath);
+        if (!d) {
+            d = add_cell(cx, into, c->base, c->path, c->npath);
+            d->loc = c->loc;
+            d->seq = c->seq;
+        }
+        set_union(ef, d->objs, c->objs);
+    }
+    for (uint32_t i = 0; i < from->ncalls; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < into->ncalls && !found; j++)
+            found = into->calls[j].loc.line == from->calls[i].loc.line &&
+                    into->calls[j].loc.col == from->calls[i].loc.col;
+        if (found) continue;
+        if (into->ncalls == into->capcalls) {
+            uint32_t cap = into->capcalls ? into->capcalls * 2 : 4;
+            into->calls = arena_grow(engine_arena(cx), into->calls, into->ncalls, cap, sizeof *into->calls);
+            into->capcalls = cap;
+        }
+        into->calls[into->ncalls++] = from->calls[i];
+    }
+}
+
+/* --- evaluation ------------------------------------------------------------------------------------------------ */
+
+/* Bases (objects) whose memory a place denotes, plus the trailing non-deref path. The place's path is walked: each
+ * DEREF replaces the bases by the objects the current cells point to. */
+typedef struct resolved {
+    word *bases;     /* objects (locals, param pointees, OUTSIDE, UNKNOWN) */
+    uint32_t global; /* UINT32_MAX, or the global whose own storage is the base (no deref seen) */
+    const ir_path_step *path;
+    uint16_t npath;
+} resolved;
+
+static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, word *out);
+
+static resolved resolve(engine_ctx *cx, esc_state *st, const ir_place *p) {
+    const esc_fn *ef = fn_of(cx);
+    resolved r = {.bases = set_new(cx, ef), .global = UINT32_MAX};
+    if (p->root == ROOT_VAR)
+        set_add(r.bases, p->index);
+    else if (p->root == ROOT_GLOBAL)
+        r.global = p->index;
+    else
+        set_add(r.bases, obj_unknown(ef));
+    uint16_t start = 0;
+    for (uint16_t i = 0; i < p->npath; i++) {
+        if (p->path[i].kind != STEP_DEREF) continue;
+        resolved prefix = r;
+        prefix.path = p->path + start;
+        prefix.npath = (uint16_t)(i - start);
+        word *next = set_new(cx, ef);
+        read_cells(cx, st, &prefix, next);
+        r.bases = next;
+        r.global = UINT32_MAX;
+        start = (uint16_t)(i + 1);
+    }
+    r.path = p->path + start;
+    r.npath = (uint16_t)(p->npath - start);
+    return r;
+}
+
+/* Union of what the cells of r hold. Reading memory nothing was stored into: a global's or the caller's memory
+ * holds outside pointers, anything else unknown ones. */
+static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, word *out) {
+    const esc_fn *ef = fn_of(cx);
+    if (r->global != UINT32_MAX) {
+        esc_cell *c = find_cell(st, base_global(ef, r->global), r->path, r->npath);
+        if (c)
+            set_union(ef, out, c->objs);
+        else
+            set_add(out, obj_outside(ef));
+        return;
+    }
+    for (uint32_t o = 0; o < ef->nobj; o++) {
+        if (!set_has(r->bases, o)) continue;
+        esc_cell *c = find_cell(st, o, r->path, r->npath);
+        if (c)
+            set_union(ef, out, c->objs);
+        else if (o >= ef->nvars && o != obj_unknown(ef))
+            set_add(out, obj_outside(ef));
+        else
+            set_add(out, obj_unknown(ef));
+    }
+}
+
+static void note_addr(engine_ctx *cx, uint32_t v, ir_loc loc) {
+    esc_fn *ef = fn_of(cx);
+    if (v < ef->nvars && !ef->addr_seen[v]) {
+        ef->addr_seen[v] = true;
+        ef->addr_loc[v] = loc;
+    }
+}
+
+/* The objects whose addresses an operand's value may hold. */
+static word *eval(engine_ctx *cx, esc_state *st, const ir_operand *op, ir_loc loc) {
+    const esc_fn *ef = fn_of(cx);
+    word *out = set_new(cx, ef);
+    switch (op->kind) {
+    case OPND_ADDR: {
+        if (!ir_place_has_deref(&op->place)) {
+            if (op->place.root == ROOT_VAR) {
+                set_add(out, op->place.index);
+                note_addr(cx, op->place.index, loc);
+            }
+            return out; /* &global: static storage, never dangles */
+        }
+        resolved r = resolve(cx, st, &op->place);
+        if (r.global == UINT32_MAX) set_union(ef, out, r.bases);
+        return out;
+    }
+    case OPND_PLACE: {
+        resolved r = resolve(cx, st, &op->place);
+        read_cells(cx, st, &r, out);
+        return out;
+    }
+    default: return out;
+    }
+}
+
+/* Copy the sub-cells of a record-typed source place below a destination (struct assignment / return by value). */
+static void copy_subcells(engine_ctx *cx, esc_state *st, const resolved *src, uint32_t dst_base,
+                          const ir_path_step *dst_path, uint16_t dst_npath, bool strong, ir_loc loc) {
+    const esc_fn *ef = fn_of(cx);
+    uint32_t n = st->ncells;
+    for (uint32_t i = 0; i < n; i++) {
+        esc_cell c = st->cells[i];
+        bool from_src = (src->global != UINT32_MAX ? c.base == base_global(ef, src->global)
+                                                   : c.base < ef->nobj && set_has(src->bases, c.base)) &&
+                        c.npath > src->npath && steps_equal(c.path, src->path, src->npath);
+        if (!from_src) continue;
+        uint16_t extra = (uint16_t)(c.npath - src->npath);
+        ir_path_step *path = arena_alloc(engine_arena(cx), (size_t)(dst_npath + extra) * sizeof *path + 1);
+        if (dst_npath) memcpy(path, dst_path, dst_npath * sizeof *path);
+        memcpy(path + dst_npath, c.path + src->npath, extra * sizeof *path);
+        esc_cell *d = find_cell(st, dst_base, path, (uint16_t)(dst_npath + extra));
+        if (!d) d = add_cell(cx, st, dst_base, path, (uint16_t)(dst_npath + extra));
+        if (strong) memset(d->objs, 0, ef->nwords * sizeof(word));
+        set_union(ef, d->objs, st->cells[i].objs);
+        d->loc = loc;
+        d->seq = engine_path_seq(cx);
+    }
+}
+
+static void write_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath,
+                       const word *objs, bool strong, ir_loc loc, const resolved *record_src) {
+    const esc_fn *ef = fn_of(cx);
+    if (strong) kill_cells(st, base, path, npath);
+    if (!set_empty(ef, objs)) {
+        esc_cell *c = find_cell(st, base, path, npath);
+        if (!c) c = add_cell(cx, st, base, path, npath);
+        set_union(ef, c->objs, objs);
+        c->loc = loc;
+        c->seq = engine_path_seq(cx);
+    }
+    if (record_src) copy_subcells(cx, st, record_src, base, path, npath, strong, loc);
+}
+
+static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const word *objs, ir_loc loc,
+                   const resolved *record_src) {
+    const esc_fn *ef = fn_of(cx);
+    resolved r = resolve(cx, st, dst);
+    bool has_index = false;
+    for (uint16_t i = 0; i < r.npath; i++)
+        if (r.path[i].kind == STEP_INDEX) has_index = true;
+    if (r.global != UINT32_MAX) {
+        write_cell(cx, st, base_global(ef, r.global), r.path, r.npath, objs, !has_index, loc, record_src);
+        return;
+    }
+    uint32_t nbases = 0;
+    for (uint32_t o = 0; o < ef->nobj; o++)
+        if (set_has(r.bases, o)) nbases++;
+    for (uint32_t o = 0; o < ef->nobj; o++) {
+        if (!set_has(r.bases, o) || o == obj_unknown(ef)) continue;
+        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src);
+    }
+}
+
+static bool operand_is_record(engine_ctx *cx, const ir_operand *op) {
+    if (op->kind != OPND_PLACE) return false;
+    const ir_function *f = engine_function(cx);
+    if (op->place.npath == 0 && op->place.root == ROOT_VAR) return f->vars[op->place.index].is_record;
+    if (op->place.npath == 0 && op->place.root == ROOT_GLOBAL)
+        return engine_module(cx)->globals[op->place.index].is_record;
+    return op->place.npath > 0; /* a field may itself be a struct: copying sub-cells is harmless otherwise */
+}
+
+static void add_call_escape(engine_ctx *cx, esc_state *st, word *objs, ir_loc loc, const char *callee, uint32_t how,
+                            const char *global) {
+    if (st->ncalls == st->capcalls) {
+        uint32_t cap = st->capcalls ? st->capcalls * 2 : 4;
+        st->calls = arena_grow(engine_arena(cx), st->calls, st->ncalls, cap, sizeof *st->calls);
+        st->capcalls = cap;
+    }
+    st->calls[st->ncalls++] =
+        (esc_call){.objs = objs, .loc = loc, .seq = engine_path_seq(cx), .callee = callee, .how = how, .global = global};
+}
+
+static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
+    esc_state *st = p;
+    const esc_fn *ef = fn_of(cx);
+    switch (ev->kind) {
+    case EV_ASSIGN: {
+        const ir_operand *src = &ev->u.assign.src;
+        word *objs = eval(cx, st, src, ev->loc);
+        resolved rs;
+        const resolved *record_src = NULL;
+        if (operand_is_record(cx, src)) {
+            rs = resolve(cx, st, &src->place);
+            record_src = &rs;
+        }
+        assign(cx, st, &ev->u.assign.dst, objs, ev->loc, record_src);
+        return;
+    }
+    case EV_CALL: {
+        const ir_call *call = &ev->u.call;
+        word *result = set_new(cx, ef);
+        const fn_summary *sum = engine_callee_summary(cx, call);
+        word **args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
+        for (uint32_t i = 0; i < call->nargs; i++) args[i] = eval(cx, st, &call->args[i], ev->loc);
+        if (sum) {
+            for (uint32_t i = 0; i < call->nargs && i < sum->nparams; i++) {
+                const param_facts *pf = &sum->params[i];
+                if (!pf->escapes || set_empty(ef, args[i])) continue;
+                if (pf->escapes & (ESC_GLOBAL | ESC_HEAP))
+                    add_call_escape(cx, st, args[i], ev->loc, call->callee, pf->escapes & ESC_GLOBAL ? ESC_GLOBAL : ESC_HEAP,
+                                    pf->escape_global);
+                if ((pf->escapes & ESC_PARAM) && pf->escape_param >= 0 && (uint32_t)pf->escape_param < call->nargs) {
+                    /* the callee did *arg_k = arg_i */
+                    word *targets = args[pf->escape_param];
+                    for (uint32_t o = 0; o < ef->nobj; o++)
+                        if (set_has(targets, o) && o != obj_unknown(ef))
+                            write_cell(cx, st, o, NULL, 0, args[i], false, ev->loc, NULL);
+                }
+                if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
+            }
+        }
+        if (call->result_var >= 0) {
+            ir_place rp = ir_place_var((uint32_t)call->result_var);
+            assign(cx, st, &rp, result, ev->loc, NULL);
+        }
+        return;
+    }
+    case EV_DECL:
+        /* A new lifetime of the variable: nothing it held before is in it. */
+        kill_cells(st, ev->u.decl.var, NULL, 0);
+        return;
+    case EV_SCOPE_END: return;
+    }
+}
+
+/* --- findings and summary at return ---------------------------------------------------------------------------- */
+
+static const char *object_desc(engine_ctx *cx, uint32_t v) {
+    const ir_var *var = &engine_function(cx)->vars[v];
+    if (strcmp(var->name, "compound literal") == 0) return "address of a compound literal";
+    if (strcmp(var->name, "alloca'd memory") == 0) return "memory from alloca()";
+    if (var->kind == VAR_PARAM) return arena_printf(engine_arena(cx), "address of parameter '%s'", var->name);
+    return arena_printf(engine_arena(cx), "address of local '%s'", var->name);
+}
+
+static const char *cell_desc(engine_ctx *cx, const esc_cell *c) {
+    const esc_fn *ef = fn_of(cx);
+    const ir_function *f = engine_function(cx);
+    const ir_module *m = engine_module(cx);
+    ir_place p = {0};
+    if (c->base >= ef->nobj) {
+        p.root = ROOT_GLOBAL;
+        p.index = c->base - ef->nobj;
+        p.path = c->path;
+        p.npath = c->npath;
+        return ir_place_str(engine_arena(cx), m, f, &p);
+    }
+    if (c->base >= ef->nvars && c->base < obj_outside(ef)) {
+        /* *param.path */
+        ir_path_step *steps = arena_alloc(engine_arena(cx), (c->npath + 1u) * sizeof *steps);
+        steps[0].kind = STEP_DEREF;
+        if (c->npath) memcpy(steps + 1, c->path, c->npath * sizeof *steps);
+        p.root = ROOT_VAR;
+        p.index = c->base - ef->nvars;
+        p.path = steps;
+        p.npath = (uint16_t)(c->npath + 1);
+        return ir_place_str(engine_arena(cx), m, f, &p);
+    }
+    return "memory reachable from a global";
+}
+
+static bool cell_escapes(const esc_fn *ef, const esc_cell *c) { return c->base >= ef->nvars && c->base != obj_unknown(ef); }
+
+static void report_object(engine_ctx *cx, uint32_t v, ir_loc at, const char *how, ir_loc store_loc, bool is_store,
+                          uint32_t since, ir_loc ret_loc, const char *store_note) {
+    esc_fn *ef = fn_of(cx);
+    report_step steps[3];
+    size_t n = 0;
+    if (ef->addr_seen[v])
+        steps[n++] = (report_step){ef->addr_loc[v],
+                                   arena_printf(engine_arena(cx), "%s taken here", object_desc(cx, v)), 0};
+    if (is_store) {
+        steps[n++] = (report_step){store_loc, store_note, since};
+        steps[n++] = (report_step){ret_loc, "the function returns here while the address is still stored",
+                                   engine_path_seq(cx)};
+    }
+    const char *msg = arena_printf(engine_arena(cx), "%s escapes %s", object_desc(cx, v), how);
+    engine_report(cx, "stack-address-escape", at, msg, steps, n, is_store ? since : UINT32_MAX);
+}
+
+static void record_param_fact(esc_fn *ef, uint32_t param, uint32_t how, const char *global, int32_t to_param,
+                              unsigned line) {
+    param_facts *pf = &ef->facts[param];
+    if ((how & ESC_GLOBAL) && !pf->escape_global) pf->escape_global = global;
+    if ((how & ESC_PARAM) && !(pf->escapes & ESC_PARAM)) pf->escape_param = to_param;
+    if (!pf->escapes) pf->escape_line = line;
+    pf->escapes |= how;
+}
+
+static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
+    esc_state *st = p;
+    esc_fn *ef = fn_of(cx);
+    const ir_function *f = engine_function(cx);
+    const ir_module *m = engine_module(cx);
+
+    /* 1. The returned value, including fields of a struct returned by value. */
+    if (t->has_ret) {
+        word *objs = eval(cx, st, &t->ret, t->loc);
+        if (operand_is_record(cx, &t->ret)) {
+            resolved r = resolve(cx, st, &t->ret.place);
+            for (uint32_t i = 0; i < st->ncells; i++) {
+                const esc_cell *c = &st->cells[i];
+                bool inside = (r.global != UINT32_MAX ? c->base == base_global(ef, r.global)
+                                                      : c->base < ef->nobj && set_has(r.bases, c->base)) &&
+                              c->npath > r.npath && steps_equal(c->path, r.path, r.npath);
+                if (inside) set_union(ef, objs, c->objs);
+            }
+        }
+        for (uint32_t v = 0; v < ef->nvars; v++)
+            if (set_has(objs, v) && is_automatic(f, v)) report_object(cx, v, t->loc, "via the return value", t->loc, false, 0, t->loc, NULL);
+        for (uint32_t i = 0; i < ef->nparams; i++)
+            if (set_has(objs, obj_param(ef, i))) record_param_fact(ef, i, ESC_RETURN, NULL, -1, t->loc.line);
+    }
+
+    /* 2. Memory that outlives the frame: globals, the caller's objects, outside memory. */
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        const esc_cell *c = &st->cells[i];
+        if (!cell_escapes(ef, c)) continue;
+        const char *where = cell_desc(cx, c);
+        bool global = c->base >= ef->nobj;
+        const char *gname = global ? m->globals[c->base - ef->nobj].name : NULL;
+        for (uint32_t v = 0; v < ef->nvars; v++) {
+            if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
+            const char *how;
+            if (global)
+                how = arena_printf(engine_arena(cx), "via %s '%s'",
+                                   m->globals[c->base - ef->nobj].is_function_scope_static ? "static variable"
+                                   : m->globals[c->base - ef->nobj].is_static            ? "static global"
+                                                                                         : "global",
+                                   where);
+            else if (c->base < obj_outside(ef))
+                how = arena_printf(engine_arena(cx), "via '%s', which the caller can reach", where);
+            else
+                how = "into memory reachable from a global";
+            report_object(cx, v, c->loc, how, c->loc, true, c->seq, t->loc,
+                          arena_printf(engine_arena(cx), "stored into '%s' here", where));
+        }
+        for (uint32_t k = 0; k < ef->nparams; k++) {
+            if (!set_has(c->objs, obj_param(ef, k))) continue;
+            if (global)
+                record_param_fact(ef, k, ESC_GLOBAL, gname, -1, c->loc.line);
+            else if (c->base < obj_outside(ef) && c->base - ef->nvars != k)
+                record_param_fact(ef, k, ESC_PARAM, NULL, (int32_t)(c->base - ef->nvars), c->loc.line);
+            else if (c->base >= obj_outside(ef))
+                record_param_fact(ef, k, ESC_HEAP, NULL, -1, c->loc.line);
+        }
+    }
+
+    /* 3. Addresses handed to callees that keep them. */
+    for (uint32_t i = 0; i < st->ncalls; i++) {
+        const esc_call *c = &st->calls[i];
+        for (uint32_t v = 0; v < ef->nvars; v++) {
+            if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
+            const char *how = c->how == ESC_GLOBAL && c->global
+                                  ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'",
+                                                 c->callee, c->global)
+                                  : arena_printf(engine_arena(cx), "via '%s', which stores it where it outlives the call",
+                                                 c->callee);
+            report_object(cx, v, c->loc, how, c->loc, true, c->seq, t->loc,
+                          arena_printf(engine_arena(cx), "passed to '%s' here", c->callee));
+        }
+        for (uint32_t k = 0; k < ef->nparams; k++)
+            if (set_has(c->objs, obj_param(ef, k))) record_param_fact(ef, k, c->how, c->global, -1, c->loc.line);
+    }
+}
+
+static void esc_finish(engine_ctx *cx) {
+    esc_fn *ef = fn_of(cx);
+    fn_summary *s = engine_own_summary(cx);
+    if (!ef || !s) return;
+    for (uint32_t i = 0; i < ef->nparams && i < s->nparams; i++) {
+        param_facts *pf = &ef->facts[i];
+        s->params[i].escapes = pf->escapes;
+        s->params[i].escape_param = pf->escapes & ESC_PARAM ? pf->escape_param : -1;
+        s->params[i].escape_line = pf->escape_line;
+        s->params[i].escape_global = NULL;
+        if (pf->escape_global) s->params[i].escape_global = pf->escape_global;
+    }
+}
+
+const checker_ops stack_escape_checker = {
+    .name = "stack-escape",
+    .rules = stack_escape_rules,
+    .nrules = sizeof stack_escape_rules / sizeof stack_escape_rules[0],
+    .entry = esc_entry,
+    .clone = esc_clone,
+    .equal = esc_equal,
+    .join = esc_join,
+    .event = esc_event,
+    .branch = NULL,
+    .ret = esc_ret,
+    .finish = esc_finish,
+};
