@@ -321,12 +321,20 @@ static int store_results(store *db, int64_t run, analysis *an, file_cache *fc, c
                 nsums++;
             }
         }
-        char args_text[8192] = "";
+        size_t args_len = 1;
+        for (size_t i = 0; i < ti->job->nargs; i++) args_len += strlen(ti->job->args[i]) + 1;
+        char *args_text = malloc(args_len);
+        if (!args_text) abort();
         size_t used = 0;
-        for (size_t i = 0; i < ti->job->nargs && used < sizeof args_text - 1; i++)
-            used += (size_t)snprintf(args_text + used, sizeof args_text - used, "%s\n", ti->job->args[i]);
+        for (size_t i = 0; i < ti->job->nargs; i++) {
+            size_t n = strlen(ti->job->args[i]);
+            memcpy(args_text + used, ti->job->args[i], n);
+            used += n;
+            args_text[used++] = '\n'; /* one argument per line: "-DA B" and "-DA" "B" hash differently */
+        }
         char args_hash[FINGERPRINT_HEX_LEN + 1];
-        content_hash(args_hash, args_text, strlen(args_text));
+        content_hash(args_hash, args_text, used);
+        free(args_text);
         const char *message = NULL;
         for (size_t i = 0; i < ti->fe.diags.count; i++)
             if (strcmp(ti->fe.diags.items[i].tag, "lifeline-parse-error") != 0) message = ti->fe.diags.items[i].message;

@@ -32,7 +32,9 @@ void content_hash(char out[FINGERPRINT_HEX_LEN + 1], const void *data, size_t le
     hash_to_hex(out, XXH3_128bits(data, len));
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 char *fingerprint_normalize(const char *text, size_t len) {
     char *out = xmalloc(len + 1);
@@ -49,13 +51,15 @@ char *fingerprint_normalize(const char *text, size_t len) {
             continue;
         }
         if (c == '/' && i + 1 < len && text[i + 1] == '/') {
-            while (i < len && text[i] != '\n') i++;
+            while (i < len && text[i] != '\n')
+                i++;
             pending_space = n > 0;
             continue;
         }
         if (c == '/' && i + 1 < len && text[i + 1] == '*') {
             i += 2;
-            while (i < len && !(text[i] == '*' && i + 1 < len && text[i + 1] == '/')) i++;
+            while (i < len && !(text[i] == '*' && i + 1 < len && text[i + 1] == '/'))
+                i++;
             i = i < len ? i + 2 : len;
             pending_space = n > 0;
             continue;
@@ -115,7 +119,9 @@ typedef struct fp_entry {
     size_t index;
 } fp_entry;
 
-static int strcmp0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
+static int strcmp0(const char *a, const char *b) {
+    return strcmp(a ? a : "", b ? b : "");
+}
 
 /* Groups findings that share (file, rule, function, statement), each group in line order. The file is part of the
  * group but not of the hash: two static functions with one name in two files must not shift each other's
@@ -164,6 +170,7 @@ void fingerprint_assign(finding_list *fl, fingerprint_text_fn text_fn, void *ctx
         free(f->fingerprint);
         f->fingerprint = memcpy(xmalloc(sizeof hex), hex, sizeof hex);
     }
-    for (size_t i = 0; i < fl->count; i++) free((char *)e[i].stmt);
+    for (size_t i = 0; i < fl->count; i++)
+        free((char *)e[i].stmt);
     free(e);
 }

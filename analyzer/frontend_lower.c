@@ -441,8 +441,9 @@ static CXCursor strip(lower_ctx *lc, CXCursor e) {
 }
 
 static ir_operand value_of_place(lower_ctx *lc, ir_place p, CXType t) {
-    (void)lc;
-    if (type_is_array(t)) {
+    /* An array parameter is a pointer: its name does not decay to the address of the parameter's own storage. */
+    bool param_itself = p.root == ROOT_VAR && p.npath == 0 && lc->f->vars[p.index].kind == VAR_PARAM;
+    if (type_is_array(t) && !param_itself) {
         ir_operand o = addr_of(lc, p);
         o.array_decay = true;
         return o;
@@ -1423,6 +1424,10 @@ void fe_lower_function(tu_lowering *tl, CXCursor fn, bool in_header) {
         CXCursor p = clang_Cursor_getArgument(fn, (unsigned)i);
         uint32_t v = ir_add_var(m, f, VAR_PARAM, spelling(&lc, p));
         fill_var_type(&lc, &f->vars[v], clang_getCursorType(p));
+        if (f->vars[v].is_array) { /* `int a[]` declares a pointer parameter */
+            f->vars[v].is_array = false;
+            f->vars[v].is_pointer = true;
+        }
         f->vars[v].loc = fe_loc(tl, p);
         var_map_put(&lc, p, false, v);
     }

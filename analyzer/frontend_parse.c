@@ -1,10 +1,12 @@
 /* frontend_parse.c — one translation unit through libclang: parse, collect diagnostics and included files, pick the
  * functions to analyse (main file and project headers, never system headers) and hand each to the lowering. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "frontend_internal.h"
 
@@ -196,6 +198,14 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         out->status = TU_SKIPPED;
         tool_diag_add(&out->diags, "lifeline-skipped", SEV_NOTE, job->file, 0, 0,
                       "skipped: lifeline analyses C; this is a C++ or Objective-C translation unit");
+        return;
+    }
+
+    if (!(opt && opt->unsaved_contents) && access(job->file, R_OK) != 0) {
+        out->status = TU_FAILED;
+        char msg[512];
+        snprintf(msg, sizeof msg, "could not analyse this translation unit: cannot read the file: %s", strerror(errno));
+        tool_diag_add(&out->diags, "lifeline-tu-failed", SEV_ERROR, job->file, 0, 0, msg);
         return;
     }
 

@@ -59,14 +59,17 @@ typedef struct store_tu {
  * (INSERT OR REPLACE by USR). Returns 0, or -1 with err set and nothing written. */
 int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen);
 
-/* Summaries stored by earlier runs or other TUs: calls fn for each; stops early if fn returns non-zero. */
+/* Summaries stored by earlier runs or other TUs: calls fn for each, in USR order; stops early if fn returns non-zero.
+ * The strings passed to fn are valid only during the call, and fn must not start another walk on the same handle. */
 typedef int (*store_summary_fn)(void *ctx, const char *usr, const char *name, const char *file, const char *json);
 int store_each_summary(store *s, store_summary_fn fn, void *ctx, char *err, size_t errlen);
 
-/* Findings of one run (run_id <= 0: the latest finished run), in file/line order, loaded into fl. */
+/* Findings of one run (run_id <= 0: the latest finished run), in file/line order, appended to fl (left as it was on
+ * failure). finding.rule_id cannot point into the rule table, which the store does not know: it points into a string
+ * pool owned by this handle (one copy per distinct rule id), valid until store_close. */
 int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, size_t errlen);
 
-/* The id of the latest run that finished, or 0 when there is none. */
+/* The id of the latest run that finished, or 0 when there is none (-1 on a database error). */
 int64_t store_latest_run(store *s);
 
 #endif

@@ -30,7 +30,8 @@ fn_summary *summary_new(arena *a, const char *usr, const char *name, const char 
     s->line = line;
     s->nparams = nparams;
     s->params = nparams ? arena_alloc(a, nparams * sizeof *s->params) : NULL;
-    for (uint32_t i = 0; i < nparams; i++) s->params[i].escape_param = -1;
+    for (uint32_t i = 0; i < nparams; i++)
+        s->params[i].escape_param = -1;
     return s;
 }
 
@@ -46,10 +47,14 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     return c;
 }
 
-static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+static bool str_eq(const char *a, const char *b) {
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
 
 /* For the global's name, where JSON cannot tell a missing name from an empty one. */
-static bool str_eq0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+static bool str_eq0(const char *a, const char *b) {
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
 
 /* Fields that only mean something under a flag (the global's name, the other parameter, the constant) are compared
  * only when the flag is set, so stale leftovers never make two equal summaries differ — which would keep the
@@ -99,7 +104,8 @@ char *summary_to_json(const fn_summary *s) {
     json_object_set_new(root, "line", json_integer(s->line));
     json_object_set_new(root, "nparams", json_integer(s->nparams));
     json_t *params = json_array();
-    for (uint32_t i = 0; i < s->nparams; i++) json_array_append_new(params, param_to_json(&s->params[i]));
+    for (uint32_t i = 0; i < s->nparams; i++)
+        json_array_append_new(params, param_to_json(&s->params[i]));
     json_object_set_new(root, "params", params);
     json_object_set_new(root, "returns_const", json_boolean(s->returns_const));
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));

@@ -70,8 +70,9 @@ typedef struct esc_cell {
     uint16_t npath;
     const ir_path_step *path; /* FIELD/INDEX steps only */
     word *objs;
-    ir_loc loc;   /* the store that put a local address here */
-    uint32_t seq; /* path position of that store */
+    ir_loc loc;     /* the store that put a local address here */
+    uint32_t seq;   /* path position of that store */
+    bool from_call; /* written by a callee (its summary), not by a statement of this function */
 } esc_cell;
 
 /* A local address handed to a callee that keeps it. */
@@ -349,7 +350,7 @@ static void copy_subcells(engine_ctx *cx, esc_state *st, const resolved *src, ui
 }
 
 static void write_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath,
-                       const word *objs, bool strong, ir_loc loc, const resolved *record_src) {
+                       const word *objs, bool strong, ir_loc loc, const resolved *record_src, bool from_call) {
     const esc_fn *ef = fn_of(cx);
     if (strong) kill_cells(st, base, path, npath);
     if (!set_empty(ef, objs)) {
@@ -358,6 +359,7 @@ static void write_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_pa
         set_union(ef, c->objs, objs);
         c->loc = loc;
         c->seq = engine_path_seq(cx);
+        c->from_call = from_call;
     }
     if (record_src) copy_subcells(cx, st, record_src, base, path, npath, strong, loc);
 }
@@ -370,7 +372,7 @@ static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const wor
     for (uint16_t i = 0; i < r.npath; i++)
         if (r.path[i].kind == STEP_INDEX) has_index = true;
     if (r.global != UINT32_MAX) {
-        write_cell(cx, st, base_global(ef, r.global), r.path, r.npath, objs, !has_index, loc, record_src);
+        write_cell(cx, st, base_global(ef, r.global), r.path, r.npath, objs, !has_index, loc, record_src, false);
         return;
     }
     uint32_t nbases = 0;
@@ -378,7 +380,7 @@ static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const wor
         if (set_has(r.bases, o)) nbases++;
     for (uint32_t o = 0; o < ef->nobj; o++) {
         if (!set_has(r.bases, o) || o == obj_unknown(ef)) continue;
-        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src);
+        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src, false);
     }
 }
 
@@ -429,14 +431,14 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                 const param_facts *pf = &sum->params[i];
                 if (!pf->escapes || set_empty(ef, args[i])) continue;
                 if (pf->escapes & (ESC_GLOBAL | ESC_HEAP))
-                    add_call_escape(cx, st, args[i], ev->loc, call->callee, pf->escapes & ESC_GLOBAL ? ESC_GLOBAL : ESC_HEAP,
-                                    pf->escape_global);
+                    add_call_escape(cx, st, args[i], ev->loc, call->callee,
+                                    pf->escapes & ESC_GLOBAL ? ESC_GLOBAL : ESC_HEAP, pf->escape_global);
                 if ((pf->escapes & ESC_PARAM) && pf->escape_param >= 0 && (uint32_t)pf->escape_param < call->nargs) {
                     /* the callee did *arg_k = arg_i */
                     word *targets = args[pf->escape_param];
                     for (uint32_t o = 0; o < ef->nobj; o++)
                         if (set_has(targets, o) && o != obj_unknown(ef))
-                            write_cell(cx, st, o, NULL, 0, args[i], false, ev->loc, NULL);
+                            write_cell(cx, st, o, NULL, 0, args[i], false, ev->loc, NULL, true);
                 }
                 if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
             }
@@ -551,7 +553,10 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
         const char *where = cell_desc(cx, c);
         bool global = c->base >= ef->nobj;
         const char *gname = global ? m->globals[c->base - ef->nobj].name : NULL;
-        for (uint32_t v = 0; v < ef->nvars; v++) {
+        /* A callee that links a local into the caller's structures (intrusive lists, event-loop registration) is
+         * usually unlinked again by another call before the frame dies, which this analysis cannot see: only
+         * stores this function makes itself are findings. */
+        for (uint32_t v = 0; v < ef->nvars && !c->from_call; v++) {
             if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
             const char *how;
             if (global)
@@ -565,7 +570,9 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
             else
                 how = "into memory reachable from a global";
             report_object(cx, v, c->loc, how, c->loc, true, c->seq, t->loc,
-                          arena_printf(engine_arena(cx), "stored into '%s' here", where));
+                          c->base == obj_outside(ef)
+                              ? "stored into memory reachable from a global here"
+                              : arena_printf(engine_arena(cx), "stored into '%s' here", where));
         }
         for (uint32_t k = 0; k < ef->nparams; k++) {
             if (!set_has(c->objs, obj_param(ef, k))) continue;
@@ -581,7 +588,9 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
     /* 3. Addresses handed to callees that keep them. */
     for (uint32_t i = 0; i < st->ncalls; i++) {
         const esc_call *c = &st->calls[i];
-        for (uint32_t v = 0; v < ef->nvars; v++) {
+        /* Same policy as for cells: a callee that keeps the pointer in a global is a finding; one that links it into
+         * memory its caller handed over (ESC_HEAP) is not. */
+        for (uint32_t v = 0; v < ef->nvars && c->how == ESC_GLOBAL; v++) {
             if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
             const char *how = c->how == ESC_GLOBAL && c->global
                                   ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'",

@@ -1,0 +1,804 @@
+/* test_store.c — the SQLite store: round trips of TU results, schema versioning, refusing databases that are not
+ * ours, atomic TU transactions, summaries upserted by USR, and two handles on one file.
+ *
+ * The tests look at the database with sqlite3 directly where the store API has no reader (table counts, pragmas),
+ * since "nothing partial was written" is only observable there. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* mkdtemp, nftw, scandir */
+#endif
+#include <dirent.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h> /* after the headers it needs: it does not include them itself */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+
+#include "finding.h"
+#include "store.h"
+
+/* ---- helpers ------------------------------------------------------------------------------------------------- */
+
+typedef struct fixture {
+    char dir[64];
+} fixture;
+
+static int setup(void **state) {
+    fixture *fx = calloc(1, sizeof *fx);
+    if (!fx) return -1;
+    snprintf(fx->dir, sizeof fx->dir, "/tmp/lifeline-test-store-XXXXXX");
+    if (!mkdtemp(fx->dir)) {
+        free(fx);
+        return -1;
+    }
+    *state = fx;
+    return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw) {
+    (void)sb, (void)type, (void)ftw;
+    return remove(path);
+}
+
+static int teardown(void **state) {
+    fixture *fx = *state;
+    /* Put permissions back first in case a test made something read-only. */
+    chmod(fx->dir, 0700);
+    int rc = nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    free(fx);
+    return rc;
+}
+
+/* dir + "/" + rel, malloc'd. */
+static char *path_in(const fixture *fx, const char *rel) {
+    size_t n = strlen(fx->dir) + strlen(rel) + 2;
+    char *p = malloc(n);
+    assert_non_null(p);
+    snprintf(p, n, "%s/%s", fx->dir, rel);
+    return p;
+}
+
+static void assert_str_eq0(const char *a, const char *b) {
+    if (!a || !b) {
+        assert_null(a);
+        assert_null(b);
+        return;
+    }
+    assert_string_equal(a, b);
+}
+
+/* The file's bytes, malloc'd, with its length in *len. */
+static unsigned char *read_bytes(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4096;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void write_bytes(const char *path, const void *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static sqlite3 *raw_open(const char *path) {
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    return db;
+}
+
+static void raw_exec(sqlite3 *db, const char *sql) {
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), 0);
+}
+
+/* The single integer a query returns. */
+static int64_t raw_int(const char *path, const char *sql) {
+    sqlite3 *db = raw_open(path);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+/* The single text a query returns, malloc'd. */
+static char *raw_text(const char *path, const char *sql) {
+    sqlite3 *db = raw_open(path);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    char *copy = t ? strdup(t) : NULL;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return copy;
+}
+
+static store *open_ok(const char *path) {
+    char err[512] = "";
+    store *s = store_open(path, err, sizeof err);
+    if (!s) fail_msg("store_open(%s): %s", path, err);
+    return s;
+}
+
+/* The two findings of the round trip, built the way a checker would. */
+static void make_findings(finding_list *fl) {
+    finding *f = finding_list_add(fl);
+    f->rule_id = "stack-address-escape";
+    f->level = SEV_ERROR;
+    f->message = strdup("address of local 'buf' is returned");
+    f->file = strdup("/src/a.c");
+    f->line = 10;
+    f->col = 5;
+    f->end_line = 10;
+    f->end_col = 16;
+    f->function = strdup("make_name");
+    f->fingerprint = strdup("0123456789abcdef0123456789abcdef");
+    f->suppressed = false;
+    f->suppression_note = NULL;
+    finding_add_step(f, "/src/a.c", 7, 10, "'buf' is declared here");
+    finding_add_step(f, "/src/a.c", 10, 5, "its address is returned");
+
+    f = finding_list_add(fl);
+    f->rule_id = "handle-leak";
+    f->level = SEV_WARNING;
+    f->message = strdup("FILE opened by fopen is not closed on the error path");
+    f->file = strdup("/src/b.c");
+    f->line = 42;
+    f->col = 17;
+    f->end_line = 43;
+    f->end_col = 2;
+    f->function = strdup("load");
+    f->fingerprint = strdup("fedcba9876543210fedcba9876543210");
+    f->suppressed = true;
+    f->suppression_note = strdup("// NOLINT(lifeline-handle-leak): closed by atexit");
+    finding_add_step(f, "/src/b.c", 40, 15, "opened here");
+    finding_add_step(f, "/src/b.c", 41, 9, "taking the error branch");
+    finding_add_step(f, "/src/b.c", 42, 17, "returns without fclose");
+}
+
+static void assert_finding_eq(const finding *a, const finding *b) {
+    assert_string_equal(a->rule_id, b->rule_id);
+    assert_int_equal(a->level, b->level);
+    assert_str_eq0(a->message, b->message);
+    assert_str_eq0(a->file, b->file);
+    assert_int_equal(a->line, b->line);
+    assert_int_equal(a->col, b->col);
+    assert_int_equal(a->end_line, b->end_line);
+    assert_int_equal(a->end_col, b->end_col);
+    assert_str_eq0(a->function, b->function);
+    assert_str_eq0(a->fingerprint, b->fingerprint);
+    assert_int_equal(a->suppressed, b->suppressed);
+    assert_str_eq0(a->suppression_note, b->suppression_note);
+    assert_int_equal(a->nsteps, b->nsteps);
+    for (size_t i = 0; i < a->nsteps; i++) {
+        assert_str_eq0(a->steps[i].file, b->steps[i].file);
+        assert_int_equal(a->steps[i].line, b->steps[i].line);
+        assert_int_equal(a->steps[i].col, b->steps[i].col);
+        assert_str_eq0(a->steps[i].message, b->steps[i].message);
+    }
+}
+
+/* Summaries as store_each_summary reports them, copied. */
+typedef struct seen_summary {
+    char *usr, *name, *file, *json;
+} seen_summary;
+
+typedef struct seen_summaries {
+    seen_summary items[16];
+    size_t count;
+    size_t stop_after; /* 0: never stop early */
+} seen_summaries;
+
+static char *dup0(const char *s) {
+    return s ? strdup(s) : NULL;
+}
+
+static int collect_summary(void *ctx, const char *usr, const char *name, const char *file, const char *json) {
+    seen_summaries *seen = ctx;
+    assert_true(seen->count < 16);
+    seen->items[seen->count++] = (seen_summary){dup0(usr), dup0(name), dup0(file), dup0(json)};
+    return seen->stop_after && seen->count >= seen->stop_after;
+}
+
+static void seen_free(seen_summaries *seen) {
+    for (size_t i = 0; i < seen->count; i++) {
+        free(seen->items[i].usr);
+        free(seen->items[i].name);
+        free(seen->items[i].file);
+        free(seen->items[i].json);
+    }
+    seen->count = 0;
+}
+
+static const store_file round_trip_files[] = {
+    {"/src/a.c", "00000000000000000000000000000001"},
+    {"/src/common.h", "00000000000000000000000000000002"},
+};
+
+static const store_summary round_trip_summaries[] = {
+    {"c:@F@make_name", "make_name", "/src/a.c", "{\"v\":1,\"nparams\":1,\"params\":[{}]}"},
+    {"c:b.c@F@load", "load", "/src/b.c", "{\"v\":1,\"nparams\":0,\"params\":[],\"noreturn\":false}"},
+};
+
+/* A TU row for a.c with the given findings and summaries. */
+static store_tu make_tu(const finding_list *fl, const store_summary *sums, size_t nsums) {
+    return (store_tu){
+        .main_file = "/src/a.c",
+        .directory = "/src",
+        .args_hash = "abcdefabcdefabcdefabcdefabcdefab",
+        .status = "ok",
+        .message = NULL,
+        .files = round_trip_files,
+        .nfiles = 2,
+        .findings = fl,
+        .summaries = sums,
+        .nsummaries = nsums,
+    };
+}
+
+/* True when s looks like 2024-05-01T12:34:56.789Z. */
+static bool is_iso8601_utc(const char *s) {
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (!s || strlen(s) != sizeof shape - 1) return false;
+    for (size_t i = 0; shape[i]; i++) {
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
+    }
+    return true;
+}
+
+/* ---- tests --------------------------------------------------------------------------------------------------- */
+
+static void test_round_trip(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check -p build", "/src", err, sizeof err);
+    assert_true(run > 0);
+    finding_list fl = {0};
+    make_findings(&fl);
+    store_tu tu = make_tu(&fl, round_trip_summaries, 2);
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+    assert_int_equal(store_end_run(s, run, 1, fl.count, 0, err, sizeof err), 0);
+
+    finding_list loaded = {0};
+    assert_int_equal(store_load_findings(s, run, &loaded, err, sizeof err), 0);
+    assert_int_equal(loaded.count, 2);
+    /* Loaded in file/line order, which is also the order they were built in. */
+    assert_finding_eq(&loaded.items[0], &fl.items[0]);
+    assert_finding_eq(&loaded.items[1], &fl.items[1]);
+    /* The rule ids are the store's own copies, not pointers into the list we passed (which is freed next). */
+    assert_ptr_not_equal(loaded.items[0].rule_id, fl.items[0].rule_id);
+
+    seen_summaries seen = {0};
+    assert_int_equal(store_each_summary(s, collect_summary, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 2);
+    /* In USR order: "c:@F@make_name" < "c:b.c@F@load". */
+    for (size_t i = 0; i < 2; i++) {
+        assert_string_equal(seen.items[i].usr, round_trip_summaries[i].usr);
+        assert_string_equal(seen.items[i].name, round_trip_summaries[i].name);
+        assert_string_equal(seen.items[i].file, round_trip_summaries[i].file);
+        assert_string_equal(seen.items[i].json, round_trip_summaries[i].json);
+    }
+    seen_free(&seen);
+
+    /* The callback can stop the walk. */
+    seen.stop_after = 1;
+    assert_int_equal(store_each_summary(s, collect_summary, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 1);
+    seen_free(&seen);
+    store_close(s);
+
+    /* What the API cannot show: the TU, its files and their links, the run's bookkeeping. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus WHERE main_file = '/src/a.c' AND status = 'ok'"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM files"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps"), 5);
+    assert_int_equal(raw_int(db, "SELECT exit_code FROM runs"), 1);
+    assert_int_equal(raw_int(db, "SELECT findings FROM runs"), 2);
+    assert_int_equal(raw_int(db, "SELECT failed_tus FROM runs"), 0);
+    char *text = raw_text(db, "SELECT content_hash FROM files WHERE path = '/src/common.h'");
+    assert_string_equal(text, "00000000000000000000000000000002");
+    free(text);
+    text = raw_text(db, "SELECT command_line FROM runs");
+    assert_string_equal(text, "lifeline check -p build");
+    free(text);
+    text = raw_text(db, "SELECT started_at FROM runs");
+    assert_true(is_iso8601_utc(text));
+    free(text);
+    text = raw_text(db, "SELECT finished_at FROM runs");
+    assert_true(is_iso8601_utc(text));
+    free(text);
+
+    finding_list_free(&loaded);
+    finding_list_free(&fl);
+    free(db);
+}
+
+static void test_rule_ids_interned(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    finding_list fl = {0};
+    make_findings(&fl);
+    fl.items[1].rule_id = "stack-address-escape";
+    store_tu tu = make_tu(&fl, NULL, 0);
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+    assert_int_equal(store_end_run(s, run, 1, 2, 0, err, sizeof err), 0);
+
+    finding_list a = {0}, b = {0};
+    assert_int_equal(store_load_findings(s, run, &a, err, sizeof err), 0);
+    assert_int_equal(store_load_findings(s, run, &b, err, sizeof err), 0);
+    assert_int_equal(a.count, 2);
+    assert_int_equal(b.count, 2);
+    /* One copy per distinct rule id, shared by every finding and every load on this handle. */
+    assert_string_equal(a.items[0].rule_id, "stack-address-escape");
+    assert_ptr_equal(a.items[0].rule_id, a.items[1].rule_id);
+    assert_ptr_equal(a.items[0].rule_id, b.items[0].rule_id);
+    /* store_load_findings appends. */
+    finding_list_take(&a, &b);
+    assert_int_equal(a.count, 4);
+    finding_list_free(&a);
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
+static void test_schema_created(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    store_close(open_ok(db));
+
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    assert_int_equal(STORE_SCHEMA_VERSION, 1);
+    char *mode = raw_text(db, "PRAGMA journal_mode");
+    assert_string_equal(mode, "wal");
+    free(mode);
+    static const char *const tables[] = {"runs", "tus", "files", "tu_files", "findings", "finding_steps", "summaries"};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
+        assert_int_equal(raw_int(db, sql), 1);
+    }
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                 "name IN ('findings_run', 'findings_fingerprint')"),
+                     2);
+
+    /* Opening again leaves a current database as it is. */
+    store_close(open_ok(db));
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    free(db);
+}
+
+/* The names in a directory, sorted and joined, to see that nothing was created beside a file. */
+static char *dir_listing(const char *dir) {
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, alphasort);
+    assert_true(n >= 0);
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(names[i]->d_name) + 1;
+    char *out = calloc(1, len);
+    assert_non_null(out);
+    for (int i = 0; i < n; i++) {
+        strcat(out, names[i]->d_name);
+        strcat(out, " ");
+        free(names[i]);
+    }
+    free(names);
+    return out;
+}
+
+static void test_newer_version_refused(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "newer.db");
+    sqlite3 *raw = raw_open(db);
+    raw_exec(raw, "CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('from lifeline 9'); "
+                  "PRAGMA user_version = 7;");
+    sqlite3_close(raw);
+    size_t before_len, after_len;
+    unsigned char *before = read_bytes(db, &before_len);
+    char *listing_before = dir_listing(fx->dir);
+
+    char err[512] = "";
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "newer"));
+    assert_non_null(strstr(err, "schema 7"));
+    assert_non_null(strstr(err, "knows 1"));
+    assert_non_null(strstr(err, "--db"));
+
+    unsigned char *after = read_bytes(db, &after_len);
+    assert_int_equal(before_len, after_len);
+    assert_memory_equal(before, after, before_len);
+    /* No journal or WAL file left beside it either. */
+    char *listing_after = dir_listing(fx->dir);
+    assert_string_equal(listing_before, listing_after);
+    free(before);
+    free(after);
+    free(listing_before);
+    free(listing_after);
+    free(db);
+}
+
+static void test_newer_wal_database_untouched(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "newer-wal.db");
+    sqlite3 *raw = raw_open(db);
+    raw_exec(raw, "PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); "
+                  "INSERT INTO future VALUES ('from lifeline 9'); PRAGMA user_version = 2;");
+    sqlite3_close(raw);
+    size_t before_len, after_len;
+    unsigned char *before = read_bytes(db, &before_len);
+
+    char err[512] = "";
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, "schema 2"));
+    unsigned char *after = read_bytes(db, &after_len);
+    assert_int_equal(before_len, after_len);
+    assert_memory_equal(before, after, before_len);
+    free(before);
+    free(after);
+    free(db);
+}
+
+static void test_not_a_database_refused(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "notes.txt");
+    char content[4096];
+    for (size_t i = 0; i < sizeof content; i++)
+        content[i] = "not a database\n"[i % 15];
+    write_bytes(db, content, sizeof content);
+
+    char err[512] = "";
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "not a SQLite database"));
+    assert_non_null(strstr(err, "--db"));
+    size_t len;
+    unsigned char *after = read_bytes(db, &len);
+    assert_int_equal(len, sizeof content);
+    assert_memory_equal(after, content, sizeof content);
+    free(after);
+    free(db);
+}
+
+static void test_foreign_database_refused(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "other-app.db");
+    sqlite3 *raw = raw_open(db);
+    raw_exec(raw, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+    sqlite3_close(raw);
+
+    char err[512] = "";
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "--db"));
+    /* Nothing of ours was added to it. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master"), 1);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 0);
+    free(db);
+}
+
+static void test_failed_record_leaves_nothing(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_true(run > 0);
+
+    /* The last row of the transaction fails (a summary without a USR), after the TU, its files, findings and steps
+     * and a first summary were already inserted. */
+    finding_list fl = {0};
+    make_findings(&fl);
+    const store_summary bad[] = {
+        round_trip_summaries[0],
+        {NULL, "anonymous", "/src/a.c", "{\"v\":1,\"nparams\":0,\"params\":[]}"},
+    };
+    store_tu tu = make_tu(&fl, bad, 2);
+    err[0] = '\0';
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), -1);
+    assert_non_null(strstr(err, "/src/a.c"));
+    assert_non_null(strstr(err, "summaries.usr"));
+
+    /* A run id that does not exist fails on the first row (foreign keys are on). */
+    store_tu good = make_tu(&fl, round_trip_summaries, 2);
+    err[0] = '\0';
+    assert_int_equal(store_record_tu(s, run + 100, &good, err, sizeof err), -1);
+    assert_true(strlen(err) > 0);
+
+    static const char *const counts[] = {
+        "SELECT count(*) FROM tus",      "SELECT count(*) FROM files",         "SELECT count(*) FROM tu_files",
+        "SELECT count(*) FROM findings", "SELECT count(*) FROM finding_steps", "SELECT count(*) FROM summaries",
+    };
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+        assert_int_equal(raw_int(db, counts[i]), 0);
+    finding_list none = {0};
+    assert_int_equal(store_load_findings(s, run, &none, err, sizeof err), 0);
+    assert_int_equal(none.count, 0);
+
+    /* The handle is still usable afterwards. */
+    assert_int_equal(store_record_tu(s, run, &good, err, sizeof err), 0);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM summaries"), 2);
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
+static void test_summaries_upsert_by_usr(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+
+    const store_summary first[] = {{"c:@F@f", "f", "/src/a.c", "{\"v\":1,\"nparams\":0,\"params\":[]}"}};
+    const store_summary second[] = {{"c:@F@f", "f", "/src/a2.c", "{\"v\":1,\"nparams\":1,\"params\":[{}]}"},
+                                    {"c:@F@g", "g", "/src/a2.c", "{\"v\":1,\"nparams\":0,\"params\":[]}"}};
+    store_tu tu = make_tu(NULL, first, 1);
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+    /* The second TU includes the same header, which has changed in between. */
+    const store_file second_files[] = {
+        {"/src/a2.c", "00000000000000000000000000000003"},
+        {"/src/common.h", "00000000000000000000000000000004"},
+    };
+    tu = make_tu(NULL, second, 2);
+    tu.main_file = "/src/a2.c";
+    tu.files = second_files;
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+
+    seen_summaries seen = {0};
+    assert_int_equal(store_each_summary(s, collect_summary, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 2);
+    assert_string_equal(seen.items[0].usr, "c:@F@f");
+    assert_string_equal(seen.items[0].file, "/src/a2.c");
+    assert_string_equal(seen.items[0].json, second[0].json);
+    assert_string_equal(seen.items[1].usr, "c:@F@g");
+    seen_free(&seen);
+
+    /* Files are upserted by path too: two TUs including one header leave one row with the latest hash, linked to
+     * both TUs. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM files"), 3);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files"), 4);
+    char *hash = raw_text(db, "SELECT content_hash FROM files WHERE path = '/src/common.h'");
+    assert_string_equal(hash, "00000000000000000000000000000004");
+    free(hash);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files JOIN files ON files.id = tu_files.file_id "
+                                 "WHERE files.path = '/src/common.h'"),
+                     2);
+    store_close(s);
+    free(db);
+}
+
+static void test_latest_run(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    assert_int_equal(store_latest_run(s), 0);
+    finding_list none = {0};
+    assert_int_equal(store_load_findings(s, 0, &none, err, sizeof err), 0);
+    assert_int_equal(none.count, 0);
+
+    finding_list fl = {0};
+    make_findings(&fl);
+    int64_t run1 = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_true(run1 > 0);
+    store_tu tu = make_tu(&fl, NULL, 0);
+    tu.findings = &(finding_list){.items = fl.items, .count = 1, .cap = 1};
+    assert_int_equal(store_record_tu(s, run1, &tu, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(s), 0); /* begun, not finished */
+    assert_int_equal(store_end_run(s, run1, 1, 1, 0, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(s), run1);
+
+    int64_t run2 = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_true(run2 > run1);
+    tu = make_tu(&fl, NULL, 0);
+    assert_int_equal(store_record_tu(s, run2, &tu, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(s), run1);
+
+    /* run_id 0 means the latest finished run: run1's one finding while run2 is in progress... */
+    finding_list got = {0};
+    assert_int_equal(store_load_findings(s, 0, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 1);
+    finding_list_free(&got);
+    /* ...and run2's two once it has finished. */
+    assert_int_equal(store_end_run(s, run2, 1, 2, 0, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(s), run2);
+    assert_int_equal(store_load_findings(s, -1, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 2);
+    finding_list_free(&got);
+
+    /* Ending a run that does not exist is an error, not a silent no-op. */
+    err[0] = '\0';
+    assert_int_equal(store_end_run(s, run2 + 10, 0, 0, 0, err, sizeof err), -1);
+    assert_non_null(strstr(err, "no such run"));
+
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
+static void test_parent_directories_created(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "project/.lifeline/cache/lifeline.db");
+    store_close(open_ok(db));
+    struct stat st;
+    assert_int_equal(stat(db, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+
+    /* A parent that is a regular file cannot become a directory: a clear error, no crash. */
+    char *blocker = path_in(fx, "plain-file");
+    write_bytes(blocker, "x", 1);
+    char *bad = path_in(fx, "plain-file/sub/lifeline.db");
+    char err[512] = "";
+    assert_null(store_open(bad, err, sizeof err));
+    assert_non_null(strstr(err, "cannot create directory"));
+    assert_non_null(strstr(err, "--db"));
+    free(bad);
+    free(blocker);
+    free(db);
+}
+
+static void test_read_only_refused(void **state) {
+    /* root writes through any permission bits, so there is nothing to observe. */
+    if (geteuid() == 0) skip();
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    store_close(open_ok(db));
+    assert_int_equal(chmod(db, 0444), 0);
+    char err[512] = "";
+    assert_null(store_open(db, err, sizeof err));
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "writable"));
+    free(db);
+}
+
+static void test_two_handles(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "shared.db");
+    char err[512] = "";
+    store *a = open_ok(db);
+    store *b = open_ok(db);
+    assert_int_equal(store_latest_run(b), 0);
+
+    int64_t run = store_begin_run(a, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    finding_list fl = {0};
+    make_findings(&fl);
+    store_tu tu = make_tu(&fl, round_trip_summaries, 2);
+    assert_int_equal(store_record_tu(a, run, &tu, err, sizeof err), 0);
+    assert_int_equal(store_end_run(a, run, 1, 2, 0, err, sizeof err), 0);
+
+    /* b opened before a wrote, and still sees what a committed. */
+    assert_int_equal(store_latest_run(b), run);
+    finding_list got = {0};
+    assert_int_equal(store_load_findings(b, 0, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 2);
+    assert_finding_eq(&got.items[0], &fl.items[0]);
+    assert_finding_eq(&got.items[1], &fl.items[1]);
+    seen_summaries seen = {0};
+    assert_int_equal(store_each_summary(b, collect_summary, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 2);
+    seen_free(&seen);
+
+    /* And the other way round: b writes, a reads. */
+    int64_t run2 = store_begin_run(b, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_int_equal(store_end_run(b, run2, 0, 0, 0, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(a), run2);
+
+    finding_list_free(&got);
+    finding_list_free(&fl);
+    store_close(a);
+    store_close(b);
+    free(db);
+}
+
+/* Several workers, each with its own handle, all opening a database that does not exist yet: one of them creates
+ * the schema, the others wait (busy timeout) instead of failing, and every TU lands exactly once. */
+enum { WRITERS = 4, TUS_PER_WRITER = 15 };
+
+typedef struct writer_arg {
+    const char *db;
+    pthread_barrier_t *start;
+    int failures;
+    char err[512];
+} writer_arg;
+
+static void *writer_main(void *p) {
+    writer_arg *w = p;
+    pthread_barrier_wait(w->start);
+    store *s = store_open(w->db, w->err, sizeof w->err);
+    if (!s) {
+        w->failures++;
+        return NULL;
+    }
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", w->err, sizeof w->err);
+    if (run <= 0) w->failures++;
+    for (int i = 0; i < TUS_PER_WRITER && run > 0; i++) {
+        finding_list fl = {0};
+        make_findings(&fl);
+        store_tu tu = make_tu(&fl, round_trip_summaries, 2);
+        if (store_record_tu(s, run, &tu, w->err, sizeof w->err) != 0) w->failures++;
+        finding_list_free(&fl);
+    }
+    if (run > 0 && store_end_run(s, run, 1, 2 * TUS_PER_WRITER, 0, w->err, sizeof w->err) != 0) w->failures++;
+    store_close(s);
+    return NULL;
+}
+
+static void test_concurrent_writers(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "fresh/lifeline.db");
+    pthread_barrier_t start;
+    assert_int_equal(pthread_barrier_init(&start, NULL, WRITERS), 0);
+    pthread_t threads[WRITERS];
+    writer_arg args[WRITERS];
+    for (int i = 0; i < WRITERS; i++) {
+        args[i] = (writer_arg){.db = db, .start = &start};
+        assert_int_equal(pthread_create(&threads[i], NULL, writer_main, &args[i]), 0);
+    }
+    for (int i = 0; i < WRITERS; i++)
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+    pthread_barrier_destroy(&start);
+    for (int i = 0; i < WRITERS; i++)
+        if (args[i].failures) fail_msg("writer %d: %s", i, args[i].err);
+
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL"), WRITERS);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), WRITERS * TUS_PER_WRITER);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 2 * WRITERS * TUS_PER_WRITER);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps"), 5 * WRITERS * TUS_PER_WRITER);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM summaries"), 2);
+    free(db);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rule_ids_interned, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_schema_created, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_version_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_wal_database_untouched, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_a_database_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_database_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_record_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summaries_upsert_by_usr, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_latest_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parent_directories_created, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_concurrent_writers, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
