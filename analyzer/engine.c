@@ -344,6 +344,20 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
     for (size_t i = 0; i < n; i++) finding_add_step(f, all[i].loc.file, all[i].loc.line, all[i].loc.col, all[i].message);
 }
 
+size_t engine_path_notes(engine_ctx *cx, uint32_t since, report_step **out) {
+    size_t n = 0;
+    *out = NULL;
+    if (!cx->cur || since == UINT32_MAX) return 0;
+    for (const trace_node *t = cx->cur->trace; t && t->seq > since; t = t->prev) n++;
+    if (!n) return 0;
+    report_step *steps = arena_alloc(&cx->arena, n * sizeof *steps);
+    size_t i = n;
+    for (const trace_node *t = cx->cur->trace; t && t->seq > since; t = t->prev)
+        steps[--i] = (report_step){t->loc, t->message, t->seq};
+    *out = steps;
+    return n;
+}
+
 /* --- the worklist ---------------------------------------------------------------------------------------------- */
 
 static void push_work(engine_ctx *cx, uint32_t block, path_state st) {

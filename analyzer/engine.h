@@ -74,6 +74,10 @@ typedef struct report_step {
 void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *message, const report_step *steps,
                    size_t nsteps, uint32_t path_since);
 
+/* The branch choices of the current path made after `since`, as steps (arena memory), for a checker that reports
+ * later (in `finish`) what it found on several paths. */
+size_t engine_path_notes(engine_ctx *cx, uint32_t since, report_step **out);
+
 /* --- running ------------------------------------------------------------------------------------------------------ */
 
 typedef struct engine_limits {

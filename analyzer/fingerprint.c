@@ -36,6 +36,11 @@ static int is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static bool is_word(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (unsigned char)c >= 0x80;
+}
+
 char *fingerprint_normalize(const char *text, size_t len) {
     char *out = xmalloc(len + 1);
     size_t n = 0;
@@ -64,7 +69,9 @@ char *fingerprint_normalize(const char *text, size_t len) {
             pending_space = n > 0;
             continue;
         }
-        if (pending_space) out[n++] = ' ';
+        /* Whitespace only separates two word characters: `a+b` and `a + b` are the same statement, so reformatting
+         * (clang-format) keeps fingerprints. */
+        if (pending_space && is_word(out[n - 1]) && is_word(c)) out[n++] = ' ';
         pending_space = 0;
         if (c == '"' || c == '\'') {
             /* A literal is copied verbatim, escapes included: its spaces and any "//" in it are content. An

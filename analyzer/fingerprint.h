@@ -12,7 +12,8 @@
 
 enum { FINGERPRINT_HEX_LEN = 32 };
 
-/* Normalise statement text: comments dropped, runs of whitespace become one space, leading/trailing space trimmed.
+/* Normalise statement text: comments dropped, whitespace is kept only as one space between two word characters
+ * (so `a+b` and `a + b` agree), leading/trailing space trimmed.
  * Returns a malloc'd string. */
 char *fingerprint_normalize(const char *text, size_t len);
 

@@ -845,7 +845,8 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
             *out = ir_place_extend(lc->m, b.place, STEP_INDEX, NULL);
             return true;
         }
-        *out = deref_operand(lc, b, clang_getCursorType(base), loc);
+        /* p[i]: some element of what p points to, like a[i] is some element of a. */
+        *out = ir_place_extend(lc->m, deref_operand(lc, b, clang_getCursorType(base), loc), STEP_INDEX, NULL);
         return true;
     }
     case CXCursor_UnaryOperator: {

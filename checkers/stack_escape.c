@@ -32,18 +32,53 @@ typedef struct esc_fn {
     uint32_t nvars, nparams, nglobals;
     uint32_t nobj;   /* objects that sets can hold: locals, param pointees, OUTSIDE, UNKNOWN */
     uint32_t nwords; /* 64-bit words per set */
+    uint32_t nsites;            /* calls returning a pointer: each call site is one heap-or-unknown object */
+    const ir_event **sites;     /* sorted by address, for lookup */
+    ir_loc *site_loc;
     ir_loc *addr_loc; /* where each local's address was first taken */
     bool *addr_seen;
     /* summary accumulation over all returning paths */
     param_facts *facts;
+    /* findings, merged over paths and reported in finish: one per escaping statement */
+    struct pending *pending;
+    uint32_t npending, cappending;
 } esc_fn;
 
-/* Object ids: [0, nvars) locals; [nvars, nvars+nparams) what param i points to; then OUTSIDE and UNKNOWN. Cell bases
+typedef struct pending {
+    ir_loc at;
+    const char *how, *note;
+    uint64_t *objs;
+    report_step *steps; /* path notes of the first path that found it, plus the store/return steps */
+    size_t nsteps;
+} pending;
+
+/* Object ids: [0, nvars) locals; [nvars, nvars+nparams) what param i points to; then OUTSIDE and UNKNOWN; then one
+ * object per call site returning a pointer (fresh heap memory, or memory we know nothing about). Cell bases
  * additionally use GLOBAL(g) = nobj + g. */
 static uint32_t obj_param(const esc_fn *ef, uint32_t i) { return ef->nvars + i; }
 static uint32_t obj_outside(const esc_fn *ef) { return ef->nvars + ef->nparams; }
 static uint32_t obj_unknown(const esc_fn *ef) { return ef->nvars + ef->nparams + 1; }
+static uint32_t obj_site(const esc_fn *ef, uint32_t k) { return ef->nvars + ef->nparams + 2 + k; }
+static bool is_site(const esc_fn *ef, uint32_t o) { return o >= obj_site(ef, 0) && o < ef->nobj; }
 static uint32_t base_global(const esc_fn *ef, uint32_t g) { return ef->nobj + g; }
+
+static int event_ptr_cmp(const void *a, const void *b) {
+    const ir_event *x = *(const ir_event *const *)a, *y = *(const ir_event *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int32_t site_of(const esc_fn *ef, const ir_event *ev) {
+    uint32_t lo = 0, hi = ef->nsites;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (ef->sites[mid] == ev) return (int32_t)mid;
+        if (ef->sites[mid] < ev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
 
 typedef uint64_t word;
 
@@ -140,7 +175,24 @@ static void *esc_entry(engine_ctx *cx) {
     ef->nvars = f->nvars;
     ef->nparams = f->nparams;
     ef->nglobals = m->nglobals;
-    ef->nobj = f->nvars + f->nparams + 2;
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
+            const ir_event *ev = &f->blocks[b].events[e];
+            if (ev->kind == EV_CALL && ev->u.call.result_var >= 0 && f->vars[ev->u.call.result_var].is_pointer)
+                ef->nsites++;
+        }
+    ef->sites = arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof *ef->sites);
+    ef->site_loc = arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof *ef->site_loc);
+    uint32_t k = 0;
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
+            const ir_event *ev = &f->blocks[b].events[e];
+            if (ev->kind == EV_CALL && ev->u.call.result_var >= 0 && f->vars[ev->u.call.result_var].is_pointer)
+                ef->sites[k++] = ev;
+        }
+    qsort(ef->sites, ef->nsites, sizeof *ef->sites, event_ptr_cmp);
+    for (uint32_t i = 0; i < ef->nsites; i++) ef->site_loc[i] = ef->sites[i]->loc;
+    ef->nobj = f->nvars + f->nparams + 2 + ef->nsites;
     ef->nwords = (ef->nobj + 63) / 64;
     ef->addr_loc = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_loc);
     ef->addr_seen = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_seen);
@@ -284,7 +336,7 @@ static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, word *o
         esc_cell *c = find_cell(st, o, r->path, r->npath);
         if (c)
             set_union(ef, out, c->objs);
-        else if (o >= ef->nvars && o != obj_unknown(ef))
+        else if (o >= ef->nvars && o != obj_unknown(ef) && !is_site(ef, o))
             set_add(out, obj_outside(ef));
         else
             set_add(out, obj_unknown(ef));
@@ -380,7 +432,9 @@ static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const wor
         if (set_has(r.bases, o)) nbases++;
     for (uint32_t o = 0; o < ef->nobj; o++) {
         if (!set_has(r.bases, o) || o == obj_unknown(ef)) continue;
-        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src, false);
+        /* OUTSIDE and call-site objects stand for many objects at once: writes to them never overwrite. */
+        bool single = o < obj_outside(ef);
+        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && single && !has_index, loc, record_src, false);
     }
 }
 
@@ -443,6 +497,8 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                 if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
             }
         }
+        int32_t site = site_of(ef, ev);
+        if (site >= 0 && set_empty(ef, result)) set_add(result, obj_site(ef, (uint32_t)site));
         if (call->result_var >= 0) {
             ir_place rp = ir_place_var((uint32_t)call->result_var);
             assign(cx, st, &rp, result, ev->loc, NULL);
@@ -459,12 +515,12 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
 
 /* --- findings and summary at return ---------------------------------------------------------------------------- */
 
-static const char *object_desc(engine_ctx *cx, uint32_t v) {
+/* "local 'x'", "parameter 'p'", "a compound literal", "memory from alloca()". */
+static const char *object_name(engine_ctx *cx, uint32_t v) {
     const ir_var *var = &engine_function(cx)->vars[v];
-    if (strcmp(var->name, "compound literal") == 0) return "address of a compound literal";
+    if (strcmp(var->name, "compound literal") == 0) return "a compound literal";
     if (strcmp(var->name, "alloca'd memory") == 0) return "memory from alloca()";
-    if (var->kind == VAR_PARAM) return arena_printf(engine_arena(cx), "address of parameter '%s'", var->name);
-    return arena_printf(engine_arena(cx), "address of local '%s'", var->name);
+    return arena_printf(engine_arena(cx), "%s '%s'", var->kind == VAR_PARAM ? "parameter" : "local", var->name);
 }
 
 static const char *cell_desc(engine_ctx *cx, const esc_cell *c) {
@@ -490,26 +546,113 @@ static const char *cell_desc(engine_ctx *cx, const esc_cell *c) {
         p.npath = (uint16_t)(c->npath + 1);
         return ir_place_str(engine_arena(cx), m, f, &p);
     }
-    return "memory reachable from a global";
+    return NULL;
 }
 
-static bool cell_escapes(const esc_fn *ef, const esc_cell *c) { return c->base >= ef->nvars && c->base != obj_unknown(ef); }
+/* Which heap objects (call-site objects) are reachable, at this return, from something that outlives the frame:
+ * the return value, a global, the caller's memory. root_global[k] names the global it hangs from, if any. */
+typedef struct heap_reach {
+    bool *escaped;
+    const char **root_global;
+} heap_reach;
 
-static void report_object(engine_ctx *cx, uint32_t v, ir_loc at, const char *how, ir_loc store_loc, bool is_store,
-                          uint32_t since, ir_loc ret_loc, const char *store_note) {
-    esc_fn *ef = fn_of(cx);
-    report_step steps[3];
-    size_t n = 0;
-    if (ef->addr_seen[v])
-        steps[n++] = (report_step){ef->addr_loc[v],
-                                   arena_printf(engine_arena(cx), "%s taken here", object_desc(cx, v)), 0};
-    if (is_store) {
-        steps[n++] = (report_step){store_loc, store_note, since};
-        steps[n++] = (report_step){ret_loc, "the function returns here while the address is still stored",
-                                   engine_path_seq(cx)};
+static bool cell_outlives(const esc_fn *ef, const esc_cell *c, const heap_reach *hr) {
+    if (c->base >= ef->nobj) return true;                                      /* a global */
+    if (c->base >= ef->nvars && c->base <= obj_outside(ef)) return true;       /* caller's or outside memory */
+    if (is_site(ef, c->base)) return hr->escaped[c->base - obj_site(ef, 0)]; /* heap hanging from those */
+    return false;
+}
+
+static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, const word *ret_objs) {
+    const esc_fn *ef = fn_of(cx);
+    const ir_module *m = engine_module(cx);
+    heap_reach hr = {arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof(bool)),
+                     arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof(const char *))};
+    for (uint32_t k = 0; k < ef->nsites; k++)
+        if (ret_objs && set_has(ret_objs, obj_site(ef, k))) hr.escaped[k] = true;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t i = 0; i < st->ncells; i++) {
+            const esc_cell *c = &st->cells[i];
+            if (!cell_outlives(ef, c, &hr)) continue;
+            const char *root = c->base >= ef->nobj ? m->globals[c->base - ef->nobj].name
+                               : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
+                                                      : NULL;
+            for (uint32_t k = 0; k < ef->nsites; k++) {
+                if (hr.escaped[k] || !set_has(c->objs, obj_site(ef, k))) continue;
+                hr.escaped[k] = true;
+                hr.root_global[k] = root;
+                changed = true;
+            }
+        }
     }
-    const char *msg = arena_printf(engine_arena(cx), "%s escapes %s", object_desc(cx, v), how);
-    engine_report(cx, "stack-address-escape", at, msg, steps, n, is_store ? since : UINT32_MAX);
+    return hr;
+}
+
+/* One finding per escaping statement, naming every automatic object whose address escapes there on any path. The
+ * first path that reaches it supplies the branch notes. */
+static void report_site(engine_ctx *cx, const word *objs, ir_loc at, const char *how, const char *store_note,
+                        uint32_t since, ir_loc ret_loc) {
+    esc_fn *ef = fn_of(cx);
+    const ir_function *f = engine_function(cx);
+    bool any = false;
+    for (uint32_t v = 0; v < ef->nvars && !any; v++) any = set_has(objs, v) && is_automatic(f, v);
+    if (!any) return;
+    for (uint32_t i = 0; i < ef->npending; i++) {
+        pending *pd = &ef->pending[i];
+        if (pd->at.file == at.file && pd->at.line == at.line && pd->at.col == at.col && strcmp(pd->how, how) == 0) {
+            set_union(ef, pd->objs, objs);
+            return;
+        }
+    }
+    if (ef->npending == ef->cappending) {
+        uint32_t cap = ef->cappending ? ef->cappending * 2 : 8;
+        ef->pending = arena_grow(engine_arena(cx), ef->pending, ef->npending, cap, sizeof *ef->pending);
+        ef->cappending = cap;
+    }
+    pending *pd = &ef->pending[ef->npending++];
+    *pd = (pending){.at = at, .how = how, .note = store_note, .objs = set_new(cx, ef)};
+    set_union(ef, pd->objs, objs);
+    report_step *path = NULL;
+    size_t npath = store_note ? engine_path_notes(cx, since, &path) : 0;
+    pd->steps = arena_alloc(engine_arena(cx), (npath + 2) * sizeof *pd->steps);
+    if (npath) memcpy(pd->steps, path, npath * sizeof *path);
+    pd->nsteps = npath;
+    if (store_note) {
+        pd->steps[pd->nsteps++] = (report_step){at, store_note, since};
+        pd->steps[pd->nsteps++] = (report_step){ret_loc, "the function returns here while the address is still stored",
+                                                engine_path_seq(cx)};
+    }
+}
+
+static void flush_pending(engine_ctx *cx) {
+    esc_fn *ef = fn_of(cx);
+    const ir_function *f = engine_function(cx);
+    for (uint32_t i = 0; i < ef->npending; i++) {
+        const pending *pd = &ef->pending[i];
+        uint32_t nlocals = 0;
+        const char *names = NULL;
+        report_step *steps = arena_alloc(engine_arena(cx), (ef->nvars + pd->nsteps + 1) * sizeof *steps);
+        size_t n = 0;
+        for (uint32_t v = 0; v < ef->nvars; v++) {
+            if (!set_has(pd->objs, v) || !is_automatic(f, v)) continue;
+            const char *name = object_name(cx, v);
+            names = names ? arena_printf(engine_arena(cx), "%s, %s", names, name) : name;
+            nlocals++;
+            if (ef->addr_seen[v])
+                steps[n++] = (report_step){ef->addr_loc[v],
+                                           arena_printf(engine_arena(cx), "address of %s taken here", name), 0};
+        }
+        memcpy(steps + n, pd->steps, pd->nsteps * sizeof *steps);
+        n += pd->nsteps;
+        const char *msg;
+        if (nlocals == 1 && strcmp(names, "memory from alloca()") == 0)
+            msg = arena_printf(engine_arena(cx), "memory from alloca() escapes %s", pd->how);
+        else
+            msg = arena_printf(engine_arena(cx), "%s of %s escape%s %s", nlocals > 1 ? "addresses" : "address", names,
+                               nlocals > 1 ? "" : "s", pd->how);
+        engine_report(cx, "stack-address-escape", pd->at, msg, steps, n, UINT32_MAX);
+    }
 }
 
 static void record_param_fact(esc_fn *ef, uint32_t param, uint32_t how, const char *global, int32_t to_param,
@@ -521,15 +664,46 @@ static void record_param_fact(esc_fn *ef, uint32_t param, uint32_t how, const ch
     pf->escapes |= how;
 }
 
+static const char *cell_how(engine_ctx *cx, const esc_cell *c, const heap_reach *hr, const char **note) {
+    const esc_fn *ef = fn_of(cx);
+    const ir_module *m = engine_module(cx);
+    const char *where = cell_desc(cx, c);
+    arena *a = engine_arena(cx);
+    if (c->base >= ef->nobj) {
+        const ir_global *g = &m->globals[c->base - ef->nobj];
+        *note = arena_printf(a, "stored into '%s' here", where);
+        return arena_printf(a, "via %s '%s'",
+                            g->is_function_scope_static ? "static variable"
+                            : g->is_static              ? "static global"
+                                                        : "global",
+                            where);
+    }
+    if (c->base < obj_outside(ef)) {
+        *note = arena_printf(a, "stored into '%s' here", where);
+        return arena_printf(a, "via '%s', which the caller can reach", where);
+    }
+    if (is_site(ef, c->base)) {
+        uint32_t k = c->base - obj_site(ef, 0);
+        *note = "stored into heap memory here";
+        if (hr->root_global[k])
+            return arena_printf(a, "into heap memory (allocated at line %u) reachable from global '%s'",
+                                ef->site_loc[k].line, hr->root_global[k]);
+        return arena_printf(a, "into heap memory (allocated at line %u) that outlives the function",
+                            ef->site_loc[k].line);
+    }
+    *note = "stored into memory reachable from a global here";
+    return "into memory reachable from a global";
+}
+
 static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
     esc_state *st = p;
     esc_fn *ef = fn_of(cx);
-    const ir_function *f = engine_function(cx);
     const ir_module *m = engine_module(cx);
 
     /* 1. The returned value, including fields of a struct returned by value. */
+    word *ret_objs = NULL;
     if (t->has_ret) {
-        word *objs = eval(cx, st, &t->ret, t->loc);
+        ret_objs = eval(cx, st, &t->ret, t->loc);
         if (operand_is_record(cx, &t->ret)) {
             resolved r = resolve(cx, st, &t->ret.place);
             for (uint32_t i = 0; i < st->ncells; i++) {
@@ -537,68 +711,52 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
                 bool inside = (r.global != UINT32_MAX ? c->base == base_global(ef, r.global)
                                                       : c->base < ef->nobj && set_has(r.bases, c->base)) &&
                               c->npath > r.npath && steps_equal(c->path, r.path, r.npath);
-                if (inside) set_union(ef, objs, c->objs);
+                if (inside) set_union(ef, ret_objs, c->objs);
             }
         }
-        for (uint32_t v = 0; v < ef->nvars; v++)
-            if (set_has(objs, v) && is_automatic(f, v)) report_object(cx, v, t->loc, "via the return value", t->loc, false, 0, t->loc, NULL);
+        report_site(cx, ret_objs, t->loc, "via the return value", NULL, UINT32_MAX, t->loc);
         for (uint32_t i = 0; i < ef->nparams; i++)
-            if (set_has(objs, obj_param(ef, i))) record_param_fact(ef, i, ESC_RETURN, NULL, -1, t->loc.line);
+            if (set_has(ret_objs, obj_param(ef, i))) record_param_fact(ef, i, ESC_RETURN, NULL, -1, t->loc.line);
     }
 
-    /* 2. Memory that outlives the frame: globals, the caller's objects, outside memory. */
+    /* 2. Memory that outlives the frame: globals, the caller's objects, outside memory, heap hanging from those. */
+    heap_reach hr = reach_heap(cx, st, ret_objs);
     for (uint32_t i = 0; i < st->ncells; i++) {
         const esc_cell *c = &st->cells[i];
-        if (!cell_escapes(ef, c)) continue;
-        const char *where = cell_desc(cx, c);
-        bool global = c->base >= ef->nobj;
-        const char *gname = global ? m->globals[c->base - ef->nobj].name : NULL;
+        if (!cell_outlives(ef, c, &hr)) continue;
         /* A callee that links a local into the caller's structures (intrusive lists, event-loop registration) is
          * usually unlinked again by another call before the frame dies, which this analysis cannot see: only
          * stores this function makes itself are findings. */
-        for (uint32_t v = 0; v < ef->nvars && !c->from_call; v++) {
-            if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
-            const char *how;
-            if (global)
-                how = arena_printf(engine_arena(cx), "via %s '%s'",
-                                   m->globals[c->base - ef->nobj].is_function_scope_static ? "static variable"
-                                   : m->globals[c->base - ef->nobj].is_static            ? "static global"
-                                                                                         : "global",
-                                   where);
-            else if (c->base < obj_outside(ef))
-                how = arena_printf(engine_arena(cx), "via '%s', which the caller can reach", where);
-            else
-                how = "into memory reachable from a global";
-            report_object(cx, v, c->loc, how, c->loc, true, c->seq, t->loc,
-                          c->base == obj_outside(ef)
-                              ? "stored into memory reachable from a global here"
-                              : arena_printf(engine_arena(cx), "stored into '%s' here", where));
+        if (!c->from_call) {
+            const char *note = NULL;
+            const char *how = cell_how(cx, c, &hr, &note);
+            report_site(cx, c->objs, c->loc, how, note, c->seq, t->loc);
         }
+        const char *gname = c->base >= ef->nobj     ? m->globals[c->base - ef->nobj].name
+                            : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
+                                                   : NULL;
         for (uint32_t k = 0; k < ef->nparams; k++) {
             if (!set_has(c->objs, obj_param(ef, k))) continue;
-            if (global)
+            if (gname)
                 record_param_fact(ef, k, ESC_GLOBAL, gname, -1, c->loc.line);
-            else if (c->base < obj_outside(ef) && c->base - ef->nvars != k)
+            else if (c->base >= ef->nvars && c->base < obj_outside(ef) && c->base - ef->nvars != k)
                 record_param_fact(ef, k, ESC_PARAM, NULL, (int32_t)(c->base - ef->nvars), c->loc.line);
-            else if (c->base >= obj_outside(ef))
+            else if (c->base >= ef->nvars && c->base - ef->nvars != k)
                 record_param_fact(ef, k, ESC_HEAP, NULL, -1, c->loc.line);
         }
     }
 
-    /* 3. Addresses handed to callees that keep them. */
+    /* 3. Addresses handed to callees that keep them in a global. A callee that links the pointer into memory its
+     * caller handed over (ESC_HEAP) is not reported, for the reason given above. */
     for (uint32_t i = 0; i < st->ncalls; i++) {
         const esc_call *c = &st->calls[i];
-        /* Same policy as for cells: a callee that keeps the pointer in a global is a finding; one that links it into
-         * memory its caller handed over (ESC_HEAP) is not. */
-        for (uint32_t v = 0; v < ef->nvars && c->how == ESC_GLOBAL; v++) {
-            if (!set_has(c->objs, v) || !is_automatic(f, v)) continue;
-            const char *how = c->how == ESC_GLOBAL && c->global
-                                  ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'",
-                                                 c->callee, c->global)
-                                  : arena_printf(engine_arena(cx), "via '%s', which stores it where it outlives the call",
-                                                 c->callee);
-            report_object(cx, v, c->loc, how, c->loc, true, c->seq, t->loc,
-                          arena_printf(engine_arena(cx), "passed to '%s' here", c->callee));
+        if (c->how == ESC_GLOBAL) {
+            const char *how = c->global ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'",
+                                                       c->callee, c->global)
+                                        : arena_printf(engine_arena(cx), "via '%s', which keeps it in a global",
+                                                       c->callee);
+            report_site(cx, c->objs, c->loc, how, arena_printf(engine_arena(cx), "passed to '%s' here", c->callee),
+                        c->seq, t->loc);
         }
         for (uint32_t k = 0; k < ef->nparams; k++)
             if (set_has(c->objs, obj_param(ef, k))) record_param_fact(ef, k, c->how, c->global, -1, c->loc.line);
@@ -607,8 +765,10 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
 
 static void esc_finish(engine_ctx *cx) {
     esc_fn *ef = fn_of(cx);
+    if (!ef) return;
+    flush_pending(cx);
     fn_summary *s = engine_own_summary(cx);
-    if (!ef || !s) return;
+    if (!s) return;
     for (uint32_t i = 0; i < ef->nparams && i < s->nparams; i++) {
         param_facts *pf = &ef->facts[i];
         s->params[i].escapes = pf->escapes;
