@@ -47,10 +47,29 @@ static void cf_ret(engine_ctx *cx, void *st, const ir_term *t) {
     f->any_return = true;
 }
 
+/* Globals this function may assign: its own assignments, and what its callees clobber. */
+static void collect_clobbers(engine_ctx *cx, fn_summary *s) {
+    const ir_function *fn = engine_function(cx);
+    const ir_module *m = engine_module(cx);
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        for (uint32_t e = 0; e < fn->blocks[b].nevents; e++) {
+            const ir_event *ev = &fn->blocks[b].events[e];
+            if (ev->kind == EV_ASSIGN && ev->u.assign.dst.root == ROOT_GLOBAL &&
+                !ir_place_has_deref(&ev->u.assign.dst))
+                summary_add_clobber(s, m->globals[ev->u.assign.dst.index].usr);
+            if (ev->kind == EV_CALL) {
+                const fn_summary *callee = engine_callee_summary(cx, &ev->u.call);
+                for (uint32_t i = 0; callee && i < callee->nclobbers; i++)
+                    summary_add_clobber(s, callee->clobbers[i]);
+            }
+        }
+}
+
 static void cf_finish(engine_ctx *cx) {
     facts *f = *engine_checker_data(cx);
     fn_summary *s = engine_own_summary(cx);
     if (!f || !s) return;
+    collect_clobbers(cx, s);
     s->noreturn = !f->any_return;
     s->returns_const = f->any_return && f->all_const;
     s->return_value = s->returns_const ? f->value : 0;

@@ -38,6 +38,7 @@ typedef struct var_entry {
 } var_entry;
 
 typedef struct scope {
+    uint32_t id; /* unique within the function: tells a goto which scopes it leaves */
     uint32_t *vars;
     uint32_t nvars, cap;
 } scope;
@@ -63,10 +64,27 @@ typedef struct switch_ctx {
     uint32_t scope_depth;
 } switch_ctx;
 
+/* The scopes open at some point: a copy, because the scope stack moves on. */
+typedef struct scope_snapshot {
+    scope *scopes;
+    uint32_t depth;
+} scope_snapshot;
+
+/* A goto seen before its label: its path runs through `tramp`, filled with the scope exits once the label's scopes
+ * are known. */
+typedef struct pending_goto {
+    uint32_t tramp;
+    scope_snapshot at;
+    ir_loc loc;
+} pending_goto;
+
 typedef struct label_entry {
     const char *name;
     uint32_t block;
     bool defined;
+    scope_snapshot at; /* scopes open at the label, once defined */
+    pending_goto *pending;
+    uint32_t npending, cappending;
 } label_entry;
 
 typedef struct lower_ctx {
@@ -86,6 +104,7 @@ typedef struct lower_ctx {
     uint32_t nlabels, labels_cap;
     uint32_t *indirect_gotos;
     uint32_t nindirect, indirect_cap;
+    uint32_t next_scope_id;
 } lower_ctx;
 
 static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e);
@@ -280,7 +299,7 @@ static void push_scope(lower_ctx *lc) {
         lc->scopes = arena_grow(&lc->scratch, lc->scopes, lc->depth, cap, sizeof *lc->scopes);
         lc->scopes_cap = cap;
     }
-    lc->scopes[lc->depth++] = (scope){0};
+    lc->scopes[lc->depth++] = (scope){.id = ++lc->next_scope_id};
 }
 
 static void scope_add(lower_ctx *lc, uint32_t var) {
@@ -296,9 +315,9 @@ static void scope_add(lower_ctx *lc, uint32_t var) {
 
 /* Emit what leaving scopes [to_depth, depth) does: cleanup calls (innermost first, reverse declaration order), then
  * the scope-end events. The scopes stay pushed: break/continue/return leave them only on their own path. */
-static void leave_scopes(lower_ctx *lc, uint32_t to_depth, ir_loc loc) {
-    for (uint32_t d = lc->depth; d-- > to_depth;) {
-        scope *s = &lc->scopes[d];
+static void leave_scope_list(lower_ctx *lc, const scope *scopes, uint32_t from_depth, uint32_t to_depth, ir_loc loc) {
+    for (uint32_t d = from_depth; d-- > to_depth;) {
+        const scope *s = &scopes[d];
         if (!s->nvars) continue;
         for (uint32_t i = s->nvars; i-- > 0;) {
             const ir_var *v = &lc->f->vars[s->vars[i]];
@@ -316,6 +335,31 @@ static void leave_scopes(lower_ctx *lc, uint32_t to_depth, ir_loc loc) {
         e->u.scope_end.vars = vars;
         e->u.scope_end.nvars = s->nvars;
     }
+}
+
+/* Emit what leaving scopes [to_depth, depth) does: cleanup calls (innermost first, reverse declaration order), then
+ * the scope-end events. The scopes stay pushed: break/continue/return leave them only on their own path. */
+static void leave_scopes(lower_ctx *lc, uint32_t to_depth, ir_loc loc) {
+    leave_scope_list(lc, lc->scopes, lc->depth, to_depth, loc);
+}
+
+static scope_snapshot snapshot_scopes(lower_ctx *lc) {
+    scope_snapshot sn = {.depth = lc->depth};
+    sn.scopes = arena_alloc(&lc->scratch, (lc->depth + 1) * sizeof *sn.scopes);
+    for (uint32_t d = 0; d < lc->depth; d++) {
+        sn.scopes[d] = lc->scopes[d];
+        sn.scopes[d].vars = arena_alloc(&lc->scratch, (lc->scopes[d].nvars + 1) * sizeof(uint32_t));
+        memcpy(sn.scopes[d].vars, lc->scopes[d].vars, lc->scopes[d].nvars * sizeof(uint32_t));
+        sn.scopes[d].cap = sn.scopes[d].nvars;
+    }
+    return sn;
+}
+
+/* How many outer scopes a jump keeps: the common prefix of the scope stacks at the jump and at the label. */
+static uint32_t common_depth(const scope *a, uint32_t na, const scope *b, uint32_t nb) {
+    uint32_t k = 0;
+    while (k < na && k < nb && a[k].id == b[k].id) k++;
+    return k;
 }
 
 static void pop_scope(lower_ctx *lc, ir_loc loc) {
@@ -1069,17 +1113,17 @@ static void push_target(lower_ctx *lc, uint32_t brk, uint32_t cont) {
     lc->targets[lc->ntargets++] = (jump_target){brk, cont, lc->depth};
 }
 
-static uint32_t label_block(lower_ctx *lc, const char *name) {
+static label_entry *label_get(lower_ctx *lc, const char *name) {
     for (uint32_t i = 0; i < lc->nlabels; i++)
-        if (strcmp(lc->labels[i].name, name) == 0) return lc->labels[i].block;
+        if (strcmp(lc->labels[i].name, name) == 0) return &lc->labels[i];
     if (lc->nlabels == lc->labels_cap) {
         uint32_t cap = lc->labels_cap ? lc->labels_cap * 2 : 8;
         lc->labels = arena_grow(&lc->scratch, lc->labels, lc->nlabels, cap, sizeof *lc->labels);
         lc->labels_cap = cap;
     }
     uint32_t b = new_block(lc);
-    lc->labels[lc->nlabels++] = (label_entry){.name = name, .block = b};
-    return b;
+    lc->labels[lc->nlabels] = (label_entry){.name = name, .block = b};
+    return &lc->labels[lc->nlabels++];
 }
 
 /* Which children of a for statement are init, cond and inc? libclang skips absent ones, so the two semicolons of the
@@ -1095,43 +1139,61 @@ static void for_parts(lower_ctx *lc, CXCursor s, cursor_list kids, CXCursor *ini
         *inc = kids.items[2];
         return;
     }
+    /* Spelling locations: when a macro spells the header, both its semicolons and the parts that come from the
+     * macro's body are located in the macro definition, and compare there. */
     CXSourceRange header = clang_getRange(clang_getRangeStart(clang_getCursorExtent(s)),
                                           clang_getRangeStart(clang_getCursorExtent(body)));
     CXToken *toks = NULL;
     unsigned ntoks = 0;
     clang_tokenize(lc->tl->tu, header, &toks, &ntoks);
     unsigned semi_off[2] = {0, 0}, nsemi = 0;
+    CXFile semi_file = NULL;
     int depth = 0;
-    for (unsigned i = 0; i < ntoks && nsemi < 2; i++) {
+    for (unsigned i = 0; i < ntoks; i++) {
         if (clang_getTokenKind(toks[i]) != CXToken_Punctuation) continue;
         CXString sp = clang_getTokenSpelling(lc->tl->tu, toks[i]);
         const char *t = clang_getCString(sp);
-        if (strcmp(t, "(") == 0)
+        bool done = false;
+        if (strcmp(t, "(") == 0) {
             depth++;
-        else if (strcmp(t, ")") == 0)
-            depth--;
-        else if (strcmp(t, ";") == 0 && depth == 1) {
+        } else if (strcmp(t, ")") == 0) {
+            done = --depth <= 0;
+        } else if (strcmp(t, ";") == 0 && depth == 1 && nsemi < 2) {
+            CXFile file;
             unsigned off;
-            clang_getFileLocation(clang_getTokenLocation(lc->tl->tu, toks[i]), NULL, NULL, NULL, &off);
-            semi_off[nsemi++] = off;
+            clang_getSpellingLocation(clang_getTokenLocation(lc->tl->tu, toks[i]), &file, NULL, NULL, &off);
+            if (nsemi == 0) semi_file = file;
+            if (file && semi_file && clang_File_isEqual(file, semi_file)) semi_off[nsemi++] = off;
         }
         clang_disposeString(sp);
+        if (done) break;
     }
     if (toks) clang_disposeTokens(lc->tl->tu, toks, ntoks);
     if (nsemi == 2) {
-        for (unsigned i = 0; i < nparts; i++) {
+        CXCursor parts[3] = {clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor()};
+        bool comparable = true;
+        for (unsigned i = 0; i < nparts && comparable; i++) {
+            CXFile file;
             unsigned off;
-            clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(kids.items[i])), NULL, NULL, NULL, &off);
-            if (off < semi_off[0])
-                *init = kids.items[i];
-            else if (off < semi_off[1])
-                *cond = kids.items[i];
-            else
-                *inc = kids.items[i];
+            clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(kids.items[i])), &file, NULL, NULL,
+                                      &off);
+            if (!file || !clang_File_isEqual(file, semi_file)) {
+                comparable = false;
+                break;
+            }
+            unsigned slot = off < semi_off[0] ? 0 : off < semi_off[1] ? 1 : 2;
+            if (!clang_Cursor_isNull(parts[slot])) comparable = false;
+            parts[slot] = kids.items[i];
         }
-        return;
+        if (comparable) {
+            *init = parts[0];
+            *cond = parts[1];
+            *inc = parts[2];
+            return;
+        }
     }
-    /* Macro-generated header without visible semicolons. */
+    /* A part spelled by a macro argument: guess from the kinds. A declaration is the init; otherwise the parts are
+     * taken as cond, then inc — `for (; cond; inc)` is the common shape of iteration macros. */
     unsigned i = 0;
     if (nparts && clang_getCursorKind(kids.items[0]) == CXCursor_DeclStmt) *init = kids.items[i++];
     if (i < nparts) *cond = kids.items[i++];
@@ -1349,7 +1411,21 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
         cursor_list kids = children(lc, s);
         if (!kids.n) return;
         const char *name = spelling(lc, kids.items[0]);
-        jump(lc, label_block(lc, name), loc);
+        label_entry *l = label_get(lc, name);
+        if (l->defined) {
+            /* A backward goto leaves the scopes the label is not in. */
+            leave_scopes(lc, common_depth(lc->scopes, lc->depth, l->at.scopes, l->at.depth), loc);
+            jump(lc, l->block, loc);
+            return;
+        }
+        if (l->npending == l->cappending) {
+            uint32_t cap = l->cappending ? l->cappending * 2 : 4;
+            l->pending = arena_grow(&lc->scratch, l->pending, l->npending, cap, sizeof *l->pending);
+            l->cappending = cap;
+        }
+        pending_goto *pg = &l->pending[l->npending++];
+        *pg = (pending_goto){.tramp = new_block(lc), .at = snapshot_scopes(lc), .loc = loc};
+        jump(lc, pg->tramp, loc);
         return;
     }
     case CXCursor_IndirectGotoStmt: {
@@ -1366,10 +1442,23 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
     }
     case CXCursor_LabelStmt: {
         const char *name = spelling(lc, s);
-        uint32_t b = label_block(lc, name);
-        for (uint32_t i = 0; i < lc->nlabels; i++)
-            if (lc->labels[i].block == b) lc->labels[i].defined = true;
+        label_entry *l = label_get(lc, name);
+        l->defined = true;
+        l->at = snapshot_scopes(lc);
+        uint32_t b = l->block;
         fall_into(lc, b, loc);
+        /* Forward gotos seen so far: their trampolines leave the scopes this label is not in. */
+        uint32_t resume = lc->cur;
+        for (uint32_t i = 0; i < l->npending; i++) {
+            pending_goto *pg = &l->pending[i];
+            lc->cur = pg->tramp;
+            leave_scope_list(lc, pg->at.scopes, pg->at.depth,
+                             common_depth(pg->at.scopes, pg->at.depth, l->at.scopes, l->at.depth), pg->loc);
+            lc->f->blocks[pg->tramp].term = (ir_term){.kind = TERM_GOTO, .loc = pg->loc};
+            ir_set_succs(lc->m, lc->f, pg->tramp, &b, 1);
+        }
+        l->npending = 0;
+        lc->cur = resume;
         cursor_list kids = children(lc, s);
         if (kids.n) lower_stmt(lc, kids.items[kids.n - 1]);
         return;
@@ -1445,6 +1534,13 @@ void fe_lower_function(tu_lowering *tl, CXCursor fn, bool in_header) {
     CXSourceRange ext = clang_getCursorExtent(fn);
     clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &end.line, &end.col, NULL);
     terminate(&lc, (ir_term){.kind = TERM_RETURN, .loc = end}, NULL, 0);
+    /* A goto to a label that never appeared (clang already reported it): jump there without scope exits. */
+    for (uint32_t l = 0; l < lc.nlabels; l++)
+        for (uint32_t i = 0; i < lc.labels[l].npending; i++) {
+            uint32_t tramp = lc.labels[l].pending[i].tramp;
+            f->blocks[tramp].term = (ir_term){.kind = TERM_GOTO, .loc = lc.labels[l].pending[i].loc};
+            ir_set_succs(m, f, tramp, &lc.labels[l].block, 1);
+        }
     /* Computed gotos may reach every label. */
     for (uint32_t i = 0; i < lc.nindirect; i++) {
         uint32_t *succs = arena_alloc(&lc.scratch, (lc.nlabels + 1) * sizeof *succs);

@@ -109,8 +109,9 @@ uint32_t fe_global_for(tu_lowering *tl, CXCursor decl) {
             }
             clang_EvalResult_dispose(r);
         }
-    } else if (!clang_Cursor_isNull(clang_getCursorDefinition(decl)) && (gl->is_static || gl->is_function_scope_static)) {
-        /* A static without initialiser starts as zero. */
+    } else if (clang_Cursor_getStorageClass(def) != CX_SC_Extern) {
+        /* An object with static storage and no initialiser (`static int x;`, a tentative `int x;`) starts as zero.
+         * If another TU initialises it, program_link sees two initialisers and drops the constant. */
         gl->has_int_init = clang_getCanonicalType(t).kind != CXType_Record && !gl->is_array;
         gl->init = 0;
     }
@@ -123,11 +124,32 @@ typedef struct walk_ctx {
     unsigned functions;
 } walk_ctx;
 
+/* Globals named in a file-scope initialiser (`int *p = &flag;`, `char *q = buf;`) can be written through the
+ * pointer: they are not constants. */
+static enum CXChildVisitResult visit_initialiser(CXCursor c, CXCursor parent, CXClientData data) {
+    (void)parent;
+    tu_lowering *tl = data;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor ref = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(ref) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(ref) == 1) {
+            uint32_t g = fe_global_for(tl, ref); /* may grow the globals array: index it afterwards */
+            tl->module->globals[g].written = true;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data) {
     (void)parent;
     walk_ctx *w = data;
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) return CXChildVisit_Recurse;
+    if (k == CXCursor_VarDecl) {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+        if (!clang_Cursor_isNull(init) && !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+            clang_visitChildren(c, visit_initialiser, w->tl);
+        return CXChildVisit_Continue;
+    }
     if (k != CXCursor_FunctionDecl) return CXChildVisit_Continue;
     CXSourceLocation loc = clang_getCursorLocation(c);
     if (clang_Location_isInSystemHeader(loc)) return CXChildVisit_Continue;

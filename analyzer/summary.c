@@ -28,6 +28,7 @@ fn_summary *summary_new(arena *a, const char *usr, const char *name, const char 
     s->name = arena_strdup(a, name);
     s->file = arena_strdup(a, file);
     s->line = line;
+    s->home = a;
     s->nparams = nparams;
     s->params = nparams ? arena_alloc(a, nparams * sizeof *s->params) : NULL;
     for (uint32_t i = 0; i < nparams; i++)
@@ -44,7 +45,21 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     c->returns_const = s->returns_const;
     c->return_value = s->return_value;
     c->noreturn = s->noreturn;
+    for (uint32_t i = 0; i < s->nclobbers; i++) summary_add_clobber(c, s->clobbers[i]);
     return c;
+}
+
+void summary_add_clobber(fn_summary *s, const char *global_usr) {
+    arena *a = s->home;
+    if (!global_usr) return;
+    for (uint32_t i = 0; i < s->nclobbers; i++)
+        if (strcmp(s->clobbers[i], global_usr) == 0) return;
+    /* Grow by doubling at powers of two: the capacity is implied by the count. */
+    if ((s->nclobbers & (s->nclobbers - 1)) == 0) {
+        uint32_t cap = s->nclobbers ? s->nclobbers * 2 : 4;
+        s->clobbers = arena_grow(a, (void *)s->clobbers, s->nclobbers, cap, sizeof *s->clobbers);
+    }
+    s->clobbers[s->nclobbers++] = arena_strdup(a, global_usr);
 }
 
 static bool str_eq(const char *a, const char *b) {
@@ -66,6 +81,12 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
     if (a->line != b->line || a->nparams != b->nparams) return false;
     if (a->returns_const != b->returns_const || a->noreturn != b->noreturn) return false;
     if (a->returns_const && a->return_value != b->return_value) return false;
+    if (a->nclobbers != b->nclobbers) return false;
+    for (uint32_t i = 0; i < a->nclobbers; i++) {
+        bool found = false;
+        for (uint32_t k = 0; k < b->nclobbers && !found; k++) found = strcmp(a->clobbers[i], b->clobbers[k]) == 0;
+        if (!found) return false;
+    }
     for (uint32_t i = 0; i < a->nparams; i++) {
         const param_facts *p = &a->params[i], *q = &b->params[i];
         if (p->escapes != q->escapes || p->escape_line != q->escape_line) return false;
@@ -110,6 +131,11 @@ char *summary_to_json(const fn_summary *s) {
     json_object_set_new(root, "returns_const", json_boolean(s->returns_const));
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
     json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
+    if (s->nclobbers) {
+        json_t *cl = json_array();
+        for (uint32_t i = 0; i < s->nclobbers; i++) json_array_append_new(cl, json_string(s->clobbers[i]));
+        json_object_set_new(root, "clobbers", cl);
+    }
     /* Keys in insertion order (jansson keeps it), so the text in the database reads in a fixed order. */
     char *text = json_dumps(root, JSON_COMPACT);
     json_decref(root);
@@ -199,6 +225,16 @@ static fn_summary *summary_from_root(arena *a, const char *usr, const char *name
         json_t *rv = json_object_get(root, "return_value");
         if (!json_is_integer(rv)) return NULL;
         s->return_value = json_integer_value(rv);
+    }
+    json_t *cl = json_object_get(root, "clobbers");
+    if (cl) {
+        if (!json_is_array(cl)) return NULL;
+        size_t i;
+        json_t *item;
+        json_array_foreach(cl, i, item) {
+            if (!json_is_string(item)) return NULL;
+            summary_add_clobber(s, json_string_value(item));
+        }
     }
     return s;
 }

@@ -37,6 +37,11 @@ typedef struct fn_summary {
     bool returns_const;  /* every return returns the same integer constant */
     int64_t return_value;
     bool noreturn; /* no path returns */
+    /* Globals (by USR) the function may assign, itself or through its callees: a caller forgets what it knew
+     * those globals held. */
+    const char **clobbers;
+    uint32_t nclobbers;
+    arena *home; /* the arena the summary lives in, for facts added later */
 } fn_summary;
 
 fn_summary *summary_new(arena *a, const char *usr, const char *name, const char *file, unsigned line,
@@ -47,6 +52,9 @@ bool summary_equal(const fn_summary *a, const fn_summary *b);
 /* JSON text (malloc'd) for the store; parse back into arena a (NULL on malformed text). */
 char *summary_to_json(const fn_summary *s);
 fn_summary *summary_from_json(arena *a, const char *usr, const char *name, const char *file, const char *json);
+/* Adds a clobbered global once (USR copied into the summary's arena). */
+void summary_add_clobber(fn_summary *s, const char *global_usr);
+
 /* Go -gcflags=-m style lines: "f: param p leaks to global g", "h: param q does not escape". Parameter names come
  * from the caller (NULL entries print as "#i"). */
 void summary_explain(FILE *out, const fn_summary *s, const char *const *param_names);

@@ -497,6 +497,11 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                 if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
             }
         }
+        /* A callee that assigns a global may have cleared what we stored there: forget it (precision first). */
+        for (uint32_t i = 0; sum && i < sum->nclobbers; i++) {
+            int32_t g = ir_find_global(engine_module(cx), sum->clobbers[i]);
+            if (g >= 0) kill_cells(st, base_global(ef, (uint32_t)g), NULL, 0);
+        }
         int32_t site = site_of(ef, ev);
         if (site >= 0 && set_empty(ef, result)) set_add(result, obj_site(ef, (uint32_t)site));
         if (call->result_var >= 0) {

@@ -56,20 +56,24 @@ static const ir_module *lower_src_ex(const char *src, bool allow_errors) {
     g_have_fe = true;
     if (!allow_errors) {
         for (size_t i = 0; i < g_fe.diags.count; i++)
-            print_message("unexpected diagnostic: %s:%u: %s\n", g_fe.diags.items[i].file ? g_fe.diags.items[i].file : "",
-                          g_fe.diags.items[i].line, g_fe.diags.items[i].message);
+            print_message("unexpected diagnostic: %s:%u: %s\n",
+                          g_fe.diags.items[i].file ? g_fe.diags.items[i].file : "", g_fe.diags.items[i].line,
+                          g_fe.diags.items[i].message);
         assert_int_equal(g_fe.status, TU_OK);
     }
     assert_non_null(g_fe.module);
     return g_fe.module;
 }
 
-static const ir_module *lower_src(const char *src) { return lower_src_ex(src, false); }
+static const ir_module *lower_src(const char *src) {
+    return lower_src_ex(src, false);
+}
 
 /* Prelude shared by most sources: opaque calls whose presence marks a place in the graph. */
 #define PRELUDE "void f(int); int c(void); void freep(int **p);\n"
 
-/* --- graph helpers ------------------------------------------------------------------------------------------------- */
+/* --- graph helpers -------------------------------------------------------------------------------------------------
+ */
 
 enum { NONE = UINT32_MAX };
 
@@ -115,7 +119,8 @@ static bool reaches_avoiding(const ir_function *f, uint32_t from, uint32_t to, c
     for (uint32_t i = 0; i < f->blocks[from].nsuccs && !found; i++) {
         uint32_t s = f->blocks[from].succs[i];
         bool blocked = false;
-        for (const uint32_t *a = avoid; a && *a != NONE; a++) blocked |= *a == s;
+        for (const uint32_t *a = avoid; a && *a != NONE; a++)
+            blocked |= *a == s;
         if (blocked) continue;
         bool *seen = reach_set(f, s, avoid);
         found = seen[to];
@@ -143,7 +148,8 @@ static bool reaches(const ir_function *f, uint32_t from, uint32_t to) {
 static uint32_t count_reachable(const ir_function *f) {
     bool *seen = reach_set(f, 0, NULL);
     uint32_t n = 0;
-    for (uint32_t b = 0; b < f->nblocks; b++) n += seen[b];
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        n += seen[b];
     free(seen);
     return n;
 }
@@ -169,8 +175,8 @@ static uint32_t call_block_arg(const ir_function *f, const char *callee, int64_t
         for (uint32_t i = 0; i < f->blocks[b].nevents; i++) {
             const ir_event *ev = &f->blocks[b].events[i];
             if (!is_call_to(ev, callee)) continue;
-            if (arg != INT64_MIN && (ev->u.call.nargs < 1 || ev->u.call.args[0].kind != OPND_INT ||
-                                     ev->u.call.args[0].value != arg))
+            if (arg != INT64_MIN &&
+                (ev->u.call.nargs < 1 || ev->u.call.args[0].kind != OPND_INT || ev->u.call.args[0].value != arg))
                 continue;
             if (found != NONE && found != b) fail_msg("call %s(%lld) appears in two blocks", callee, (long long)arg);
             found = b;
@@ -182,8 +188,12 @@ static uint32_t call_block_arg(const ir_function *f, const char *callee, int64_t
 }
 
 /* Block of the reachable call f(n) — the marker calls of the sources. */
-static uint32_t fcall(const ir_function *f, int64_t n) { return call_block_arg(f, "f", n); }
-static uint32_t call_block(const ir_function *f, const char *callee) { return call_block_arg(f, callee, INT64_MIN); }
+static uint32_t fcall(const ir_function *f, int64_t n) {
+    return call_block_arg(f, "f", n);
+}
+static uint32_t call_block(const ir_function *f, const char *callee) {
+    return call_block_arg(f, callee, INT64_MIN);
+}
 
 static bool any_reachable_call(const ir_function *f, const char *callee) {
     bool *seen = reach_set(f, 0, NULL);
@@ -221,7 +231,8 @@ static uint32_t the_branch(const ir_function *f, const char *what) {
 static uint32_t count_terms(const ir_function *f, ir_term_kind kind) {
     bool *seen = reach_set(f, 0, NULL);
     uint32_t n = 0;
-    for (uint32_t b = 0; b < f->nblocks; b++) n += seen[b] && f->blocks[b].term.kind == kind;
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        n += seen[b] && f->blocks[b].term.kind == kind;
     free(seen);
     return n;
 }
@@ -233,11 +244,15 @@ static uint32_t var_named(const ir_function *f, const char *name) {
     return NONE;
 }
 
-static bool is_var_place(const ir_place *p, uint32_t var) { return p->root == ROOT_VAR && p->index == var && !p->npath; }
+static bool is_var_place(const ir_place *p, uint32_t var) {
+    return p->root == ROOT_VAR && p->index == var && !p->npath;
+}
 static bool is_var_operand(const ir_operand *o, uint32_t var) {
     return o->kind == OPND_PLACE && is_var_place(&o->place, var);
 }
-static bool is_int_operand(const ir_operand *o, int64_t v) { return o->kind == OPND_INT && o->value == v; }
+static bool is_int_operand(const ir_operand *o, int64_t v) {
+    return o->kind == OPND_INT && o->value == v;
+}
 
 /* Position of the first assignment to var in block b, or -1. */
 static int assign_pos(const ir_function *f, uint32_t b, uint32_t var) {
@@ -283,7 +298,8 @@ static uint32_t preds(const ir_function *f, uint32_t b) {
     uint32_t n = 0;
     for (uint32_t p = 0; p < f->nblocks; p++) {
         if (!seen[p]) continue;
-        for (uint32_t i = 0; i < f->blocks[p].nsuccs; i++) n += f->blocks[p].succs[i] == b;
+        for (uint32_t i = 0; i < f->blocks[p].nsuccs; i++)
+            n += f->blocks[p].succs[i] == b;
     }
     free(seen);
     return n;
@@ -354,7 +370,8 @@ static void test_fall_off_end_returns_at_closing_brace(void **state) {
     assert_int_equal(t->loc.line, 4);
 }
 
-/* --- if ------------------------------------------------------------------------------------------------------------ */
+/* --- if ------------------------------------------------------------------------------------------------------------
+ */
 
 static void test_if_else(void **state) {
     (void)state;
@@ -393,7 +410,8 @@ static void test_if_without_else(void **state) {
     assert_true(reaches(f, b1, b3));
 }
 
-/* --- loops --------------------------------------------------------------------------------------------------------- */
+/* --- loops ---------------------------------------------------------------------------------------------------------
+ */
 
 static void test_while_loop(void **state) {
     (void)state;
@@ -557,7 +575,8 @@ static void test_for_header_from_macro_missing_parts(void **state) {
     assert_true(reaches_avoiding(f, head, fcall(f, 2), AVOID(fcall(f, 1))));
 }
 
-/* --- switch -------------------------------------------------------------------------------------------------------- */
+/* --- switch --------------------------------------------------------------------------------------------------------
+ */
 
 static void test_switch_fallthrough_without_default(void **state) {
     (void)state;
@@ -661,7 +680,8 @@ static void test_switch_in_loop_continue(void **state) {
     uint32_t i = var_named(f, "i");
     bool *seen = reach_set(f, c1, AVOID(head, b9));
     bool inc = false;
-    for (uint32_t b = 0; b < f->nblocks; b++) inc |= seen[b] && assign_pos(f, b, i) >= 0;
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        inc |= seen[b] && assign_pos(f, b, i) >= 0;
     free(seen);
     assert_true(inc);
 
@@ -759,7 +779,8 @@ static void test_computed_goto(void **state) {
     assert_true(to2);
 }
 
-/* --- returns and scopes --------------------------------------------------------------------------------------------- */
+/* --- returns and scopes ---------------------------------------------------------------------------------------------
+ */
 
 static void test_return_in_nested_blocks(void **state) {
     (void)state;
@@ -814,7 +835,8 @@ static void test_return_in_nested_blocks(void **state) {
     assert_int_equal(lb->events[lb->nevents - 1].u.scope_end.vars[0], x);
 }
 
-/* --- expressions with control flow ---------------------------------------------------------------------------------- */
+/* --- expressions with control flow ----------------------------------------------------------------------------------
+ */
 
 static void test_short_circuit(void **state) {
     (void)state;
@@ -867,8 +889,7 @@ static void test_conditional_operator(void **state) {
     uint32_t tmp = NONE;
     for (uint32_t i = (uint32_t)cp + 1; i < f->blocks[bt].nevents; i++) {
         const ir_event *ev = &f->blocks[bt].events[i];
-        if (ev->kind == EV_ASSIGN && is_var_operand(&ev->u.assign.src, (uint32_t)cres))
-            tmp = ev->u.assign.dst.index;
+        if (ev->kind == EV_ASSIGN && is_var_operand(&ev->u.assign.src, (uint32_t)cres)) tmp = ev->u.assign.dst.index;
     }
     assert_int_not_equal(tmp, NONE);
     assert_int_equal(f->vars[tmp].kind, VAR_TEMP);
@@ -928,7 +949,8 @@ static void test_statement_expression(void **state) {
     assert_true(ended);
 }
 
-/* --- noreturn ------------------------------------------------------------------------------------------------------- */
+/* --- noreturn -------------------------------------------------------------------------------------------------------
+ */
 
 static void check_noreturn_call(const ir_function *f, const char *callee) {
     uint32_t br = the_branch(f, "if");
@@ -951,17 +973,16 @@ static void check_noreturn_call(const ir_function *f, const char *callee) {
 
 static void test_noreturn_calls_end_the_path(void **state) {
     (void)state;
-    const ir_module *m =
-        lower_src(PRELUDE "#include <stdlib.h>\n"
-                          "__attribute__((noreturn)) void die(const char *);\n"
-                          "_Noreturn void die2(void);\n"
-                          "void ex(int a) { if (a) exit(1); f(1); }\n"
-                          "void ab(int a) { if (a) abort(); f(1); }\n"
-                          "void ue(int a) { if (a) _Exit(2); f(1); }\n"
-                          "void d1(int a) { if (a) die(\"x\"); f(1); }\n"
-                          "void d2(int a) { if (a) die2(); f(1); }\n"
-                          "void un(int a) { if (a) __builtin_unreachable(); f(1); }\n"
-                          "int val(int a) { int r = a ? (abort(), 0) : 3; return r; }\n");
+    const ir_module *m = lower_src(PRELUDE "#include <stdlib.h>\n"
+                                           "__attribute__((noreturn)) void die(const char *);\n"
+                                           "_Noreturn void die2(void);\n"
+                                           "void ex(int a) { if (a) exit(1); f(1); }\n"
+                                           "void ab(int a) { if (a) abort(); f(1); }\n"
+                                           "void ue(int a) { if (a) _Exit(2); f(1); }\n"
+                                           "void d1(int a) { if (a) die(\"x\"); f(1); }\n"
+                                           "void d2(int a) { if (a) die2(); f(1); }\n"
+                                           "void un(int a) { if (a) __builtin_unreachable(); f(1); }\n"
+                                           "int val(int a) { int r = a ? (abort(), 0) : 3; return r; }\n");
     check_noreturn_call(fn(m, "ex"), "exit");
     check_noreturn_call(fn(m, "ab"), "abort");
     check_noreturn_call(fn(m, "ue"), "_Exit");
@@ -978,7 +999,8 @@ static void test_noreturn_calls_end_the_path(void **state) {
     assert_true(reaches(f, succ(f, br, 1), join));
 }
 
-/* --- cleanup attribute --------------------------------------------------------------------------------------------- */
+/* --- cleanup attribute ---------------------------------------------------------------------------------------------
+ */
 
 /* The call freep(&p) right before p's scope end, in block b. */
 static void check_cleanup_before_scope_end(const ir_function *f, uint32_t b, uint32_t p) {
@@ -991,11 +1013,14 @@ static void check_cleanup_before_scope_end(const ir_function *f, uint32_t b, uin
     assert_int_equal(call->nargs, 1);
     assert_int_equal(call->args[0].kind, OPND_ADDR);
     assert_true(is_var_place(&call->args[0].place, p));
+    assert_non_null(call->callee_usr); /* freep is declared in the TU: summaries can find it */
+    assert_string_equal(call->callee_usr, "c:@F@freep");
     assert_true((uint32_t)cp + 1 < blk->nevents);
     const ir_event *se = &blk->events[cp + 1];
     assert_int_equal(se->kind, EV_SCOPE_END);
     bool has = false;
-    for (uint32_t i = 0; i < se->u.scope_end.nvars; i++) has |= se->u.scope_end.vars[i] == p;
+    for (uint32_t i = 0; i < se->u.scope_end.nvars; i++)
+        has |= se->u.scope_end.vars[i] == p;
     assert_true(has);
 }
 
@@ -1032,7 +1057,7 @@ static void test_cleanup_attribute(void **state) {
     }
     free(seen);
     assert_int_equal(lines, (1u << 5) | (1u << 7)); /* the early return and the normal one */
-    /* the cleanup call's callee USR is known (freep is declared) */
+    /* f(1) only after the early return was not taken */
     uint32_t b1 = fcall(f, 1);
     assert_false(reaches_avoiding(f, 0, b1, AVOID(succ(f, the_branch(f, "if"), 1))));
 
