@@ -349,7 +349,8 @@ static scope_snapshot snapshot_scopes(lower_ctx *lc) {
     for (uint32_t d = 0; d < lc->depth; d++) {
         sn.scopes[d] = lc->scopes[d];
         sn.scopes[d].vars = arena_alloc(&lc->scratch, (lc->scopes[d].nvars + 1) * sizeof(uint32_t));
-        memcpy(sn.scopes[d].vars, lc->scopes[d].vars, lc->scopes[d].nvars * sizeof(uint32_t));
+        if (lc->scopes[d].nvars)
+            memcpy(sn.scopes[d].vars, lc->scopes[d].vars, lc->scopes[d].nvars * sizeof(uint32_t));
         sn.scopes[d].cap = sn.scopes[d].nvars;
     }
     return sn;

@@ -21,7 +21,7 @@ set -e
 [ "$rc" -eq 1 ] || { echo "expected exit 1 (findings), got $rc"; exit 1; }
 
 expected=$(cat "${samples[@]}" | grep -c '// expect: stack-address-escape' || true)
-results=$(node -e 'const s=require(process.argv[1]); console.log(s.runs[0].results.length)' "$tmp/out.sarif")
+results=$(node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(s.runs[0].results.length)' "$tmp/out.sarif")
 echo "SARIF results: $results (annotated: $expected)"
 [ "$results" -ge 1 ] || { echo "no results in SARIF"; exit 1; }
 
