@@ -25,7 +25,9 @@ static void *cf_clone(engine_ctx *cx, const void *st) {
     return (void *)st;
 }
 
-static bool cf_equal(const void *a, const void *b) { return a == b; }
+static bool cf_equal(const void *a, const void *b) {
+    return a == b;
+}
 static void cf_join(engine_ctx *cx, void *into, const void *from) {
     (void)cx;
     (void)into;
@@ -54,8 +56,7 @@ static void collect_clobbers(engine_ctx *cx, fn_summary *s) {
     for (uint32_t b = 0; b < fn->nblocks; b++)
         for (uint32_t e = 0; e < fn->blocks[b].nevents; e++) {
             const ir_event *ev = &fn->blocks[b].events[e];
-            if (ev->kind == EV_ASSIGN && ev->u.assign.dst.root == ROOT_GLOBAL &&
-                !ir_place_has_deref(&ev->u.assign.dst))
+            if (ev->kind == EV_ASSIGN && ev->u.assign.dst.root == ROOT_GLOBAL && !ir_place_has_deref(&ev->u.assign.dst))
                 summary_add_clobber(s, m->globals[ev->u.assign.dst.index].usr);
             if (ev->kind == EV_CALL) {
                 const fn_summary *callee = engine_callee_summary(cx, &ev->u.call);

@@ -135,7 +135,8 @@ typedef struct parse_work {
 static void *parse_all(void *arg) {
     parse_work *pw = arg;
     frontend_options fo = {.parse_only = pw->parse_only};
-    for (size_t i = 0; i < pw->ntus; i++) frontend_process(pw->tus[i].job, &fo, &pw->tus[i].fe);
+    for (size_t i = 0; i < pw->ntus; i++)
+        frontend_process(pw->tus[i].job, &fo, &pw->tus[i].fe);
     return NULL;
 }
 
@@ -165,7 +166,8 @@ typedef struct analysis {
 static fn_summary *new_summary(program *p, const program_fn *pf) {
     const ir_function *f = pf->fn;
     fn_summary *s = summary_new(&p->arena, f->usr, f->name, f->loc.file, f->loc.line, f->nparams);
-    for (uint32_t i = 0; i < s->nparams; i++) s->params[i].escape_param = -1;
+    for (uint32_t i = 0; i < s->nparams; i++)
+        s->params[i].escape_param = -1;
     return s;
 }
 
@@ -209,7 +211,8 @@ static void *analyse_program(void *arg) {
     uint32_t *order = program_bottom_up(p, &scratch, &scc);
     for (uint32_t k = 0; k < p->nfns;) {
         uint32_t end = k;
-        while (end < p->nfns && scc[end] == scc[k]) end++;
+        while (end < p->nfns && scc[end] == scc[k])
+            end++;
         /* A cycle of mutually recursive functions: iterate until their summaries stop changing. */
         finding_list *pending = calloc(end - k, sizeof *pending);
         if (!pending) abort();
@@ -322,7 +325,8 @@ static int store_results(store *db, int64_t run, analysis *an, file_cache *fc, c
             }
         }
         size_t args_len = 1;
-        for (size_t i = 0; i < ti->job->nargs; i++) args_len += strlen(ti->job->args[i]) + 1;
+        for (size_t i = 0; i < ti->job->nargs; i++)
+            args_len += strlen(ti->job->args[i]) + 1;
         char *args_text = malloc(args_len);
         if (!args_text) abort();
         size_t used = 0;
@@ -349,7 +353,8 @@ static int store_results(store *db, int64_t run, analysis *an, file_cache *fc, c
                         .summaries = sums,
                         .nsummaries = nsums};
         int rc = store_record_tu(db, run, &rec, err, errlen);
-        for (size_t i = 0; i < nsums; i++) free(jsons[i]);
+        for (size_t i = 0; i < nsums; i++)
+            free(jsons[i]);
         free(jsons);
         free(sums);
         free(files);
@@ -361,9 +366,9 @@ static int store_results(store *db, int64_t run, analysis *an, file_cache *fc, c
 int driver_check(const check_options *opt) {
     char err[1024];
     compile_jobs jobs;
-    int rc = opt->compdb_dir ? compdb_load(opt->compdb_dir, &jobs, err, sizeof err)
-                             : compdb_from_files(opt->files, opt->nfiles, opt->flags, opt->nflags, &jobs, err,
-                                                 sizeof err);
+    int rc = opt->compdb_dir
+                 ? compdb_load(opt->compdb_dir, &jobs, err, sizeof err)
+                 : compdb_from_files(opt->files, opt->nfiles, opt->flags, opt->nflags, &jobs, err, sizeof err);
     if (rc != 0) {
         fprintf(stderr, "lifeline: error: %s\n", err);
         return EXIT_USAGE;
@@ -382,8 +387,8 @@ int driver_check(const check_options *opt) {
         }
         char cwd[PATH_MAX];
         const char *root = opt->compdb_dir ? opt->compdb_dir : (getcwd(cwd, sizeof cwd) ? cwd : ".");
-        run = store_begin_run(db, LIFELINE_VERSION, opt->command_line ? opt->command_line : "lifeline check", root,
-                              err, sizeof err);
+        run = store_begin_run(db, LIFELINE_VERSION, opt->command_line ? opt->command_line : "lifeline check", root, err,
+                              sizeof err);
         if (run < 0) {
             fprintf(stderr, "lifeline: error: %s\n", err);
             store_close(db);
@@ -396,7 +401,8 @@ int driver_check(const check_options *opt) {
     an.ntus = jobs.count;
     an.tus = calloc(jobs.count + 1, sizeof *an.tus);
     if (!an.tus) abort();
-    for (size_t i = 0; i < jobs.count; i++) an.tus[i].job = &jobs.items[i];
+    for (size_t i = 0; i < jobs.count; i++)
+        an.tus[i].job = &jobs.items[i];
     parse_work pw = {.tus = an.tus, .ntus = an.ntus, .parse_only = opt->parse_only};
     run_with_big_stack(parse_all, &pw);
 
@@ -406,7 +412,8 @@ int driver_check(const check_options *opt) {
         tool_diag_list_take(&an.diags, &an.tus[i].fe.diags);
     }
     if (opt->parse_only) {
-        for (size_t i = 0; i < an.ntus; i++) frontend_result_free(&an.tus[i].fe);
+        for (size_t i = 0; i < an.ntus; i++)
+            frontend_result_free(&an.tus[i].fe);
         free(an.tus);
         emit_options eo = {.relative_paths = false};
         emit_text_diags(stderr, &an.diags, &eo);
@@ -449,7 +456,8 @@ int driver_check(const check_options *opt) {
     }
 
     /* Output: findings of all TUs in one list (a header's finding appears once). */
-    for (size_t i = 0; i < an.ntus; i++) finding_list_take(&all, &an.tus[i].findings);
+    for (size_t i = 0; i < an.ntus; i++)
+        finding_list_take(&all, &an.tus[i].findings);
     finding_list_dedupe(&all);
 
     FILE *out = stdout;
@@ -490,8 +498,10 @@ int driver_check(const check_options *opt) {
             emit_text_diags(stderr, &an.diags, &eo);
             emit_text_findings(out, &all, &eo);
         }
-        if (out != stdout) fclose(out);
-        else fflush(stdout);
+        if (out != stdout)
+            fclose(out);
+        else
+            fflush(stdout);
     }
 
     finding_list_free(&all);

@@ -58,9 +58,9 @@ struct engine_ctx {
     arena arena;
     void *checker_data;
     finding_list *out;
-    path_state *cur;     /* the state callbacks see: &running or &edge, NULL between steps */
-    path_state running;  /* state flowing through the block being processed */
-    path_state edge;     /* state being pushed along one out-edge */
+    path_state *cur;    /* the state callbacks see: &running or &edge, NULL between steps */
+    path_state running; /* state flowing through the block being processed */
+    path_state edge;    /* state being pushed along one out-edge */
     block_states *blocks;
     work_item *work;
     uint32_t nwork, capwork;
@@ -71,15 +71,30 @@ struct engine_ctx {
 static const const_env empty_env = {0};
 
 engine_limits engine_default_limits(void) {
-    return (engine_limits){.max_states_per_block = 16, .max_block_visits = 400000, .widen_after = 24};
+    return (engine_limits){.max_states_per_block = 16,
+                           .max_block_visits = 400000,
+                           .widen_after = 24,
+                           .max_arena_bytes = (size_t)512 << 20};
 }
 
-arena *engine_arena(engine_ctx *cx) { return &cx->arena; }
-const ir_module *engine_module(engine_ctx *cx) { return cx->m; }
-const ir_function *engine_function(engine_ctx *cx) { return cx->f; }
-fn_summary *engine_own_summary(engine_ctx *cx) { return cx->summary; }
-void **engine_checker_data(engine_ctx *cx) { return &cx->checker_data; }
-uint32_t engine_path_seq(engine_ctx *cx) { return cx->cur ? cx->cur->seq : 0; }
+arena *engine_arena(engine_ctx *cx) {
+    return &cx->arena;
+}
+const ir_module *engine_module(engine_ctx *cx) {
+    return cx->m;
+}
+const ir_function *engine_function(engine_ctx *cx) {
+    return cx->f;
+}
+fn_summary *engine_own_summary(engine_ctx *cx) {
+    return cx->summary;
+}
+void **engine_checker_data(engine_ctx *cx) {
+    return &cx->checker_data;
+}
+uint32_t engine_path_seq(engine_ctx *cx) {
+    return cx->cur ? cx->cur->seq : 0;
+}
 
 const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call) {
     if (!call->callee_usr) return NULL;
@@ -91,7 +106,8 @@ const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call) {
 static bool var_tracked(const engine_ctx *cx, uint32_t var) {
     if (var >= cx->f->nvars) return false;
     const ir_var *v = &cx->f->vars[var];
-    return !v->address_taken && !v->is_array && !v->is_record && (v->is_integer || v->is_pointer || v->kind == VAR_TEMP);
+    return !v->address_taken && !v->is_array && !v->is_record &&
+           (v->is_integer || v->is_pointer || v->kind == VAR_TEMP);
 }
 
 static bool env_get(const const_env *env, uint32_t var, int64_t *out) {
@@ -153,7 +169,9 @@ static const const_env *env_meet(engine_ctx *cx, const const_env *a, const const
 
 static bool eval_operand(engine_ctx *cx, const const_env *env, const ir_operand *op, int64_t *out) {
     switch (op->kind) {
-    case OPND_INT: *out = op->value; return true;
+    case OPND_INT:
+        *out = op->value;
+        return true;
     case OPND_PLACE:
         if (op->offset || op->place.npath) return false;
         if (op->place.root == ROOT_VAR) return env_get(env, op->place.index, out);
@@ -165,9 +183,15 @@ static bool eval_operand(engine_ctx *cx, const const_env *env, const ir_operand 
         if (op->rhs && !eval_operand(cx, env, op->rhs, &b)) return false;
         uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
         switch (op->op) {
-        case ARITH_ADD: *out = (int64_t)(ua + ub); return true;
-        case ARITH_SUB: *out = (int64_t)(ua - ub); return true;
-        case ARITH_MUL: *out = (int64_t)(ua * ub); return true;
+        case ARITH_ADD:
+            *out = (int64_t)(ua + ub);
+            return true;
+        case ARITH_SUB:
+            *out = (int64_t)(ua - ub);
+            return true;
+        case ARITH_MUL:
+            *out = (int64_t)(ua * ub);
+            return true;
         case ARITH_DIV:
             if (b == 0 || (a == INT64_MIN && b == -1)) return false;
             *out = a / b;
@@ -176,9 +200,15 @@ static bool eval_operand(engine_ctx *cx, const const_env *env, const ir_operand 
             if (b == 0 || (a == INT64_MIN && b == -1)) return false;
             *out = a % b;
             return true;
-        case ARITH_AND: *out = a & b; return true;
-        case ARITH_OR: *out = a | b; return true;
-        case ARITH_XOR: *out = a ^ b; return true;
+        case ARITH_AND:
+            *out = a & b;
+            return true;
+        case ARITH_OR:
+            *out = a | b;
+            return true;
+        case ARITH_XOR:
+            *out = a ^ b;
+            return true;
         case ARITH_SHL:
             if (b < 0 || b > 62) return false;
             *out = (int64_t)(ua << b);
@@ -187,13 +217,19 @@ static bool eval_operand(engine_ctx *cx, const const_env *env, const ir_operand 
             if (b < 0 || b > 62) return false;
             *out = a >> b;
             return true;
-        case ARITH_NEG: *out = (int64_t)(0 - ua); return true;
-        case ARITH_BITNOT: *out = ~a; return true;
-        case ARITH_OTHER: return false;
+        case ARITH_NEG:
+            *out = (int64_t)(0 - ua);
+            return true;
+        case ARITH_BITNOT:
+            *out = ~a;
+            return true;
+        case ARITH_OTHER:
+            return false;
         }
         return false;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -203,12 +239,18 @@ bool engine_const_value(engine_ctx *cx, const ir_operand *op, int64_t *out) {
 
 static bool cmp_holds(ir_cmp c, int64_t a, int64_t b) {
     switch (c) {
-    case CMP_EQ: return a == b;
-    case CMP_NE: return a != b;
-    case CMP_LT: return a < b;
-    case CMP_LE: return a <= b;
-    case CMP_GT: return a > b;
-    case CMP_GE: return a >= b;
+    case CMP_EQ:
+        return a == b;
+    case CMP_NE:
+        return a != b;
+    case CMP_LT:
+        return a < b;
+    case CMP_LE:
+        return a <= b;
+    case CMP_GT:
+        return a > b;
+    case CMP_GE:
+        return a >= b;
     }
     return false;
 }
@@ -230,8 +272,11 @@ static void env_after_event(engine_ctx *cx, path_state *st, const ir_event *ev) 
         st->env = env_set(cx, st->env, (uint32_t)r, s && s->returns_const, s ? s->return_value : 0);
         return;
     }
-    case EV_DECL: st->env = env_set(cx, st->env, ev->u.decl.var, false, 0); return;
-    case EV_SCOPE_END: return;
+    case EV_DECL:
+        st->env = env_set(cx, st->env, ev->u.decl.var, false, 0);
+        return;
+    case EV_SCOPE_END:
+        return;
     }
 }
 
@@ -247,8 +292,10 @@ static const char *operand_text(engine_ctx *cx, const ir_operand *op, bool point
             cx->f->vars[op->place.index].kind == VAR_TEMP)
             return NULL; /* a call's result: the source text says it better than we can */
         return ir_place_str(&cx->arena, cx->m, cx->f, &op->place);
-    case OPND_ADDR: return arena_printf(&cx->arena, "&%s", ir_place_str(&cx->arena, cx->m, cx->f, &op->place));
-    default: return NULL;
+    case OPND_ADDR:
+        return arena_printf(&cx->arena, "&%s", ir_place_str(&cx->arena, cx->m, cx->f, &op->place));
+    default:
+        return NULL;
     }
 }
 
@@ -261,14 +308,12 @@ static const char *branch_note(engine_ctx *cx, const ir_term *t, bool holds) {
     const char *r = operand_text(cx, &t->cond.rhs, ptr);
     ir_cmp c = holds ? t->cond.cmp : negated[t->cond.cmp];
     const char *what = t->what ? t->what : "condition";
-    if (!l || !r)
-        return arena_printf(&cx->arena, "taking the %s branch of this '%s'", holds ? "true" : "false", what);
+    if (!l || !r) return arena_printf(&cx->arena, "taking the %s branch of this '%s'", holds ? "true" : "false", what);
     if (t->cond.rhs.kind == OPND_INT && t->cond.rhs.value == 0 && (c == CMP_NE || c == CMP_EQ))
         return arena_printf(&cx->arena, "assuming '%s' is %s ('%s' %s)", l,
                             c == CMP_EQ ? (ptr ? "NULL" : "zero") : (ptr ? "not NULL" : "non-zero"), what,
                             holds ? "taken" : "not taken");
-    return arena_printf(&cx->arena, "assuming '%s %s %s' ('%s' %s)", l, ops[c], r, what,
-                        holds ? "taken" : "not taken");
+    return arena_printf(&cx->arena, "assuming '%s %s %s' ('%s' %s)", l, ops[c], r, what, holds ? "taken" : "not taken");
 }
 
 static void push_trace(engine_ctx *cx, path_state *st, ir_loc loc, const char *message) {
@@ -319,7 +364,8 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
 
     size_t ntrace = 0;
     if (cx->cur && path_since != UINT32_MAX)
-        for (const trace_node *t = cx->cur->trace; t && t->seq > path_since; t = t->prev) ntrace++;
+        for (const trace_node *t = cx->cur->trace; t && t->seq > path_since; t = t->prev)
+            ntrace++;
     merged_step *all = arena_alloc(&cx->arena, (nsteps + ntrace + 1) * sizeof *all);
     size_t n = 0;
     for (size_t i = 0; i < nsteps; i++)
@@ -341,14 +387,16 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
     f->end_line = loc.end_line;
     f->end_col = loc.end_col;
     f->function = xstrdup(cx->f->name);
-    for (size_t i = 0; i < n; i++) finding_add_step(f, all[i].loc.file, all[i].loc.line, all[i].loc.col, all[i].message);
+    for (size_t i = 0; i < n; i++)
+        finding_add_step(f, all[i].loc.file, all[i].loc.line, all[i].loc.col, all[i].message);
 }
 
 size_t engine_path_notes(engine_ctx *cx, uint32_t since, report_step **out) {
     size_t n = 0;
     *out = NULL;
     if (!cx->cur || since == UINT32_MAX) return 0;
-    for (const trace_node *t = cx->cur->trace; t && t->seq > since; t = t->prev) n++;
+    for (const trace_node *t = cx->cur->trace; t && t->seq > since; t = t->prev)
+        n++;
     if (!n) return 0;
     report_step *steps = arena_alloc(&cx->arena, n * sizeof *steps);
     size_t i = n;
@@ -410,8 +458,7 @@ static path_state fork_state(engine_ctx *cx, const path_state *st) {
     return c;
 }
 
-static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, uint32_t succ, bool holds,
-                      bool decided) {
+static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, uint32_t succ, bool holds, bool decided) {
     cx->edge = fork_state(cx, st);
     path_state *next_p = &cx->edge;
     cx->cur = next_p;
@@ -420,8 +467,7 @@ static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, ui
     if (c->lhs.kind == OPND_PLACE && c->lhs.place.root == ROOT_VAR && !c->lhs.place.npath && !c->lhs.offset &&
         var_tracked(cx, c->lhs.place.index)) {
         int64_t k;
-        if (eval_operand(cx, next_p->env, &c->rhs, &k) &&
-            ((holds && c->cmp == CMP_EQ) || (!holds && c->cmp == CMP_NE)))
+        if (eval_operand(cx, next_p->env, &c->rhs, &k) && ((holds && c->cmp == CMP_EQ) || (!holds && c->cmp == CMP_NE)))
             next_p->env = env_set(cx, next_p->env, c->lhs.place.index, true, k);
     }
     if (cx->ck->branch && !cx->ck->branch(cx, next_p->cs, c, holds)) {
@@ -458,13 +504,15 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
         break;
     case TERM_MULTI:
         cx->cur = NULL;
-        for (uint32_t i = 0; i < blk->nsuccs; i++) add_state(cx, blk->succs[i], fork_state(cx, &cx->running));
+        for (uint32_t i = 0; i < blk->nsuccs; i++)
+            add_state(cx, blk->succs[i], fork_state(cx, &cx->running));
         break;
     case TERM_BRANCH: {
         int64_t l, r;
         cx->cur = NULL;
         if (blk->nsuccs < 2) break;
-        if (eval_operand(cx, cx->running.env, &t->cond.lhs, &l) && eval_operand(cx, cx->running.env, &t->cond.rhs, &r)) {
+        if (eval_operand(cx, cx->running.env, &t->cond.lhs, &l) &&
+            eval_operand(cx, cx->running.env, &t->cond.rhs, &r)) {
             bool holds = cmp_holds(t->cond.cmp, l, r);
             take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
         } else {
@@ -477,7 +525,9 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
         if (cx->ck->ret) cx->ck->ret(cx, cx->running.cs, t);
         cx->cur = NULL;
         break;
-    case TERM_UNREACHABLE: cx->cur = NULL; break;
+    case TERM_UNREACHABLE:
+        cx->cur = NULL;
+        break;
     }
 }
 
@@ -501,7 +551,8 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
     /* LIFO: finishes one path's straight-line continuation before starting another, which keeps states few. */
     while (cx.nwork) {
         work_item w = cx.work[--cx.nwork];
-        if (++cx.visits > cx.limits.max_block_visits) {
+        if (++cx.visits > cx.limits.max_block_visits ||
+            (cx.limits.max_arena_bytes && cx.arena.total > cx.limits.max_arena_bytes)) {
             res.budget_exhausted = true;
             break;
         }

@@ -84,6 +84,7 @@ typedef struct engine_limits {
     uint32_t max_states_per_block; /* distinct states kept per block before joining */
     uint32_t max_block_visits;     /* per function, all blocks together; past it the function is abandoned */
     uint32_t widen_after;          /* visits of one block after which its constants are forgotten */
+    size_t max_arena_bytes;        /* memory for one function's states; 0 = no limit */
 } engine_limits;
 
 engine_limits engine_default_limits(void);

@@ -57,18 +57,22 @@ static void finding_free(finding *f) {
 }
 
 void finding_list_free(finding_list *fl) {
-    for (size_t i = 0; i < fl->count; i++) finding_free(&fl->items[i]);
+    for (size_t i = 0; i < fl->count; i++)
+        finding_free(&fl->items[i]);
     free(fl->items);
     memset(fl, 0, sizeof *fl);
 }
 
 void finding_list_take(finding_list *dst, finding_list *src) {
-    for (size_t i = 0; i < src->count; i++) *finding_list_add(dst) = src->items[i];
+    for (size_t i = 0; i < src->count; i++)
+        *finding_list_add(dst) = src->items[i];
     free(src->items);
     memset(src, 0, sizeof *src);
 }
 
-static int strcmp0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
+static int strcmp0(const char *a, const char *b) {
+    return strcmp(a ? a : "", b ? b : "");
+}
 
 static int finding_cmp(const void *pa, const void *pb) {
     const finding *a = pa, *b = pb;
@@ -99,9 +103,12 @@ void finding_list_dedupe(finding_list *fl) {
 
 const char *severity_name(severity s) {
     switch (s) {
-    case SEV_NOTE: return "note";
-    case SEV_WARNING: return "warning";
-    case SEV_ERROR: return "error";
+    case SEV_NOTE:
+        return "note";
+    case SEV_WARNING:
+        return "warning";
+    case SEV_ERROR:
+        return "error";
     }
     return "warning";
 }

@@ -24,7 +24,7 @@ typedef struct finding {
     char *fingerprint; /* 32 hex digits, see fingerprint.h */
     finding_step *steps;
     size_t nsteps;
-    bool suppressed; /* NOLINT and friends: kept, stored and emitted as suppressed, never dropped */
+    bool suppressed;        /* NOLINT and friends: kept, stored and emitted as suppressed, never dropped */
     char *suppression_note; /* the comment that suppressed it */
 } finding;
 

@@ -23,8 +23,8 @@ void fingerprint_compute(char out[FINGERPRINT_HEX_LEN + 1], const char *rule, co
 
 /* Returns the source text of lines [line, end_line] of a file as the caller knows it (NULL if unavailable).
  * The driver supplies this from its file cache so files are read once. */
-typedef const char *(*fingerprint_text_fn)(void *ctx, const char *file, unsigned line, unsigned col,
-                                           unsigned end_line, unsigned end_col, size_t *len);
+typedef const char *(*fingerprint_text_fn)(void *ctx, const char *file, unsigned line, unsigned col, unsigned end_line,
+                                           unsigned end_col, size_t *len);
 
 /* Fill `fingerprint` of every finding in the list: statement text from text_fn over the finding's range (falling
  * back to the message when unavailable), occurrence index counted in line order within the list. */

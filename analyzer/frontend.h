@@ -48,7 +48,7 @@ typedef struct tu_included_file {
 
 typedef struct frontend_result {
     tu_status status;
-    ir_module *module;  /* NULL when the TU failed or was skipped */
+    ir_module *module;    /* NULL when the TU failed or was skipped */
     tool_diag_list diags; /* parse errors as notes, why a TU failed */
     char **included;      /* absolute paths of the main file and every file it included (heap) */
     size_t nincluded;

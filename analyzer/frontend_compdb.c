@@ -31,7 +31,8 @@ void compile_jobs_free(compile_jobs *jobs) {
         compile_job *j = &jobs->items[i];
         free(j->file);
         free(j->directory);
-        for (size_t k = 0; k < j->nargs; k++) free(j->args[k]);
+        for (size_t k = 0; k < j->nargs; k++)
+            free(j->args[k]);
         free(j->args);
     }
     free(jobs->items);
@@ -70,15 +71,18 @@ static char *join_path(const char *dir, const char *path) {
     bool absolute = raw[0] == '/';
     if (absolute) out[len++] = '/';
     while (*p) {
-        while (*p == '/') p++;
+        while (*p == '/')
+            p++;
         const char *seg = p;
-        while (*p && *p != '/') p++;
+        while (*p && *p != '/')
+            p++;
         size_t seglen = (size_t)(p - seg);
         if (seglen == 0 || (seglen == 1 && seg[0] == '.')) continue;
         if (seglen == 2 && seg[0] == '.' && seg[1] == '.') {
             size_t base = absolute ? 1 : 0;
             if (len > base) {
-                while (len > base && out[len - 1] != '/') len--;
+                while (len > base && out[len - 1] != '/')
+                    len--;
                 if (len > base) len--; /* the slash */
                 continue;
             }
@@ -143,8 +147,8 @@ static void explain_bad_database(const char *path, char *err, size_t errlen) {
                 !json_is_string(json_object_get(entry, "directory")) ||
                 (!json_is_string(json_object_get(entry, "command")) &&
                  !json_is_array(json_object_get(entry, "arguments")))) {
-                snprintf(err, errlen,
-                         "%s: entry %zu lacks \"directory\", \"file\" and \"command\" or \"arguments\"", path, i + 1);
+                snprintf(err, errlen, "%s: entry %zu lacks \"directory\", \"file\" and \"command\" or \"arguments\"",
+                         path, i + 1);
                 reported = true;
                 break;
             }
@@ -218,8 +222,8 @@ int compdb_load(const char *dir_or_file, compile_jobs *out, char *err, size_t er
             } else if (!drop_arg(arg)) {
                 /* The input file itself: as written, or as an absolute path. */
                 char *abs = join_path(job->directory, arg);
-                bool is_input = arg[0] != '-' && (strcmp(arg, clang_getCString(cfile)) == 0 ||
-                                                  same_file(abs, job->file));
+                bool is_input =
+                    arg[0] != '-' && (strcmp(arg, clang_getCString(cfile)) == 0 || same_file(abs, job->file));
                 free(abs);
                 if (!is_input) job_add_arg(job, arg);
             }
@@ -255,7 +259,8 @@ int compdb_from_files(const char *const *files, size_t nfiles, const char *const
         compile_job *job = jobs_add(out);
         job->directory = xstrdup(cwd);
         job->file = join_path(cwd, files[i]);
-        for (size_t k = 0; k < nflags; k++) job_add_arg(job, flags[k]);
+        for (size_t k = 0; k < nflags; k++)
+            job_add_arg(job, flags[k]);
     }
     return 0;
 }
@@ -280,10 +285,14 @@ bool compile_job_is_cxx(const compile_job *job) {
 
 const char *tu_status_name(tu_status s) {
     switch (s) {
-    case TU_OK: return "ok";
-    case TU_PARSE_ERRORS: return "parse-errors";
-    case TU_FAILED: return "failed";
-    case TU_SKIPPED: return "skipped";
+    case TU_OK:
+        return "ok";
+    case TU_PARSE_ERRORS:
+        return "parse-errors";
+    case TU_FAILED:
+        return "failed";
+    case TU_SKIPPED:
+        return "skipped";
     }
     return "failed";
 }

@@ -118,7 +118,9 @@ static cursor_list children(lower_ctx *lc, CXCursor c) {
     return l;
 }
 
-static bool is_expr(CXCursor c) { return clang_isExpression(clang_getCursorKind(c)); }
+static bool is_expr(CXCursor c) {
+    return clang_isExpression(clang_getCursorKind(c));
+}
 
 /* The expression children of a cursor, skipping type references and attributes. */
 static cursor_list expr_children(lower_ctx *lc, CXCursor c) {
@@ -137,7 +139,9 @@ static char *spelling(lower_ctx *lc, CXCursor c) {
 
 /* --- types ----------------------------------------------------------------------------------------------------- */
 
-static CXType canon(CXType t) { return clang_getCanonicalType(t); }
+static CXType canon(CXType t) {
+    return clang_getCanonicalType(t);
+}
 static bool type_is_pointer(CXType t) {
     t = canon(t);
     return t.kind == CXType_Pointer || t.kind == CXType_BlockPointer;
@@ -147,7 +151,9 @@ static bool type_is_array(CXType t) {
     return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray || t.kind == CXType_VariableArray ||
            t.kind == CXType_DependentSizedArray;
 }
-static bool type_is_record(CXType t) { return canon(t).kind == CXType_Record; }
+static bool type_is_record(CXType t) {
+    return canon(t).kind == CXType_Record;
+}
 static bool type_is_function(CXType t) {
     t = canon(t);
     return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
@@ -159,7 +165,9 @@ static bool type_is_integer(CXType t) {
 
 /* --- blocks and events ----------------------------------------------------------------------------------------- */
 
-static uint32_t new_block(lower_ctx *lc) { return ir_add_block(lc->m, lc->f); }
+static uint32_t new_block(lower_ctx *lc) {
+    return ir_add_block(lc->m, lc->f);
+}
 
 static ir_event *emit(lower_ctx *lc, ir_event_kind kind, ir_loc loc) {
     return ir_append_event(lc->m, lc->f, lc->cur, kind, loc);
@@ -349,8 +357,7 @@ static scope_snapshot snapshot_scopes(lower_ctx *lc) {
     for (uint32_t d = 0; d < lc->depth; d++) {
         sn.scopes[d] = lc->scopes[d];
         sn.scopes[d].vars = arena_alloc(&lc->scratch, (lc->scopes[d].nvars + 1) * sizeof(uint32_t));
-        if (lc->scopes[d].nvars)
-            memcpy(sn.scopes[d].vars, lc->scopes[d].vars, lc->scopes[d].nvars * sizeof(uint32_t));
+        if (lc->scopes[d].nvars) memcpy(sn.scopes[d].vars, lc->scopes[d].vars, lc->scopes[d].nvars * sizeof(uint32_t));
         sn.scopes[d].cap = sn.scopes[d].nvars;
     }
     return sn;
@@ -359,7 +366,8 @@ static scope_snapshot snapshot_scopes(lower_ctx *lc) {
 /* How many outer scopes a jump keeps: the common prefix of the scope stacks at the jump and at the label. */
 static uint32_t common_depth(const scope *a, uint32_t na, const scope *b, uint32_t nb) {
     uint32_t k = 0;
-    while (k < na && k < nb && a[k].id == b[k].id) k++;
+    while (k < na && k < nb && a[k].id == b[k].id)
+        k++;
     return k;
 }
 
@@ -371,12 +379,29 @@ static void pop_scope(lower_ctx *lc, ir_loc loc) {
 /* --- calls ----------------------------------------------------------------------------------------------------- */
 
 static bool name_is_noreturn(const char *n) {
-    static const char *const names[] = {"exit",           "_exit",       "_Exit",     "abort",
-                                        "quick_exit",     "__assert_fail", "__assert_rtn", "__assert_perror_fail",
-                                        "__builtin_trap", "__builtin_unreachable", "longjmp", "siglongjmp",
-                                        "_longjmp",       "__longjmp_chk", "pthread_exit", "thrd_exit",
-                                        "err",            "errx",        "verr",      "verrx",
-                                        "__stack_chk_fail", "__builtin_abort", "__builtin_exit"};
+    static const char *const names[] = {"exit",
+                                        "_exit",
+                                        "_Exit",
+                                        "abort",
+                                        "quick_exit",
+                                        "__assert_fail",
+                                        "__assert_rtn",
+                                        "__assert_perror_fail",
+                                        "__builtin_trap",
+                                        "__builtin_unreachable",
+                                        "longjmp",
+                                        "siglongjmp",
+                                        "_longjmp",
+                                        "__longjmp_chk",
+                                        "pthread_exit",
+                                        "thrd_exit",
+                                        "err",
+                                        "errx",
+                                        "verr",
+                                        "verrx",
+                                        "__stack_chk_fail",
+                                        "__builtin_abort",
+                                        "__builtin_exit"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(n, names[i]) == 0) return true;
     return false;
@@ -432,7 +457,8 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
         return (ir_operand){0};
     }
     if (name && (strcmp(name, "alloca") == 0 || strncmp(name, "__builtin_alloca", 16) == 0)) {
-        for (int i = 0; i < nargs; i++) lower_rvalue(lc, clang_Cursor_getArgument(e, (unsigned)i));
+        for (int i = 0; i < nargs; i++)
+            lower_rvalue(lc, clang_Cursor_getArgument(e, (unsigned)i));
         /* alloca memory is an automatic object of the frame, like a local array. */
         uint32_t v = ir_add_var(lc->m, lc->f, VAR_LOCAL, "alloca'd memory");
         lc->f->vars[v].is_array = true;
@@ -455,7 +481,8 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
     }
     if (nargs) {
         call.args = arena_alloc(&lc->m->arena, (size_t)nargs * sizeof *call.args);
-        for (int i = 0; i < nargs; i++) call.args[i] = lower_rvalue(lc, clang_Cursor_getArgument(e, (unsigned)i));
+        for (int i = 0; i < nargs; i++)
+            call.args[i] = lower_rvalue(lc, clang_Cursor_getArgument(e, (unsigned)i));
         call.nargs = (uint32_t)nargs;
     }
     CXType rt = clang_getCursorType(e);
@@ -503,15 +530,18 @@ static ir_operand lower_decl_ref(lower_ctx *lc, CXCursor e) {
     CXCursor ref = clang_getCursorReferenced(e);
     switch (clang_getCursorKind(ref)) {
     case CXCursor_VarDecl:
-    case CXCursor_ParmDecl: return value_of_place(lc, place_of_decl(lc, ref), clang_getCursorType(e));
-    case CXCursor_EnumConstantDecl: return ir_opnd_int(clang_getEnumConstantDeclValue(ref));
+    case CXCursor_ParmDecl:
+        return value_of_place(lc, place_of_decl(lc, ref), clang_getCursorType(e));
+    case CXCursor_EnumConstantDecl:
+        return ir_opnd_int(clang_getEnumConstantDeclValue(ref));
     case CXCursor_FunctionDecl: {
         ir_operand o = {.kind = OPND_FUNC, .is_pointer = true};
         o.text = spelling(lc, ref);
         o.usr = cursor_usr(&lc->m->arena, ref);
         return o;
     }
-    default: return (ir_operand){0};
+    default:
+        return (ir_operand){0};
     }
 }
 
@@ -540,26 +570,37 @@ static ir_operand arith(lower_ctx *lc, ir_arith_op op, ir_operand l, ir_operand 
 static ir_arith_op arith_op_of(enum CXBinaryOperatorKind k) {
     switch (k) {
     case CXBinaryOperator_Add:
-    case CXBinaryOperator_AddAssign: return ARITH_ADD;
+    case CXBinaryOperator_AddAssign:
+        return ARITH_ADD;
     case CXBinaryOperator_Sub:
-    case CXBinaryOperator_SubAssign: return ARITH_SUB;
+    case CXBinaryOperator_SubAssign:
+        return ARITH_SUB;
     case CXBinaryOperator_Mul:
-    case CXBinaryOperator_MulAssign: return ARITH_MUL;
+    case CXBinaryOperator_MulAssign:
+        return ARITH_MUL;
     case CXBinaryOperator_Div:
-    case CXBinaryOperator_DivAssign: return ARITH_DIV;
+    case CXBinaryOperator_DivAssign:
+        return ARITH_DIV;
     case CXBinaryOperator_Rem:
-    case CXBinaryOperator_RemAssign: return ARITH_REM;
+    case CXBinaryOperator_RemAssign:
+        return ARITH_REM;
     case CXBinaryOperator_And:
-    case CXBinaryOperator_AndAssign: return ARITH_AND;
+    case CXBinaryOperator_AndAssign:
+        return ARITH_AND;
     case CXBinaryOperator_Or:
-    case CXBinaryOperator_OrAssign: return ARITH_OR;
+    case CXBinaryOperator_OrAssign:
+        return ARITH_OR;
     case CXBinaryOperator_Xor:
-    case CXBinaryOperator_XorAssign: return ARITH_XOR;
+    case CXBinaryOperator_XorAssign:
+        return ARITH_XOR;
     case CXBinaryOperator_Shl:
-    case CXBinaryOperator_ShlAssign: return ARITH_SHL;
+    case CXBinaryOperator_ShlAssign:
+        return ARITH_SHL;
     case CXBinaryOperator_Shr:
-    case CXBinaryOperator_ShrAssign: return ARITH_SHR;
-    default: return ARITH_OTHER;
+    case CXBinaryOperator_ShrAssign:
+        return ARITH_SHR;
+    default:
+        return ARITH_OTHER;
     }
 }
 
@@ -574,10 +615,14 @@ static ir_operand combine(lower_ctx *lc, ir_arith_op op, ir_operand l, ir_operan
     if (l.kind == OPND_INT && r.kind == OPND_INT) {
         int64_t a = l.value, b = r.value;
         switch (op) {
-        case ARITH_ADD: return ir_opnd_int((int64_t)((uint64_t)a + (uint64_t)b));
-        case ARITH_SUB: return ir_opnd_int((int64_t)((uint64_t)a - (uint64_t)b));
-        case ARITH_MUL: return ir_opnd_int((int64_t)((uint64_t)a * (uint64_t)b));
-        default: break;
+        case ARITH_ADD:
+            return ir_opnd_int((int64_t)((uint64_t)a + (uint64_t)b));
+        case ARITH_SUB:
+            return ir_opnd_int((int64_t)((uint64_t)a - (uint64_t)b));
+        case ARITH_MUL:
+            return ir_opnd_int((int64_t)((uint64_t)a * (uint64_t)b));
+        default:
+            break;
         }
     }
     return arith(lc, op, l, r, false);
@@ -702,17 +747,22 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
         o.text = s;
         return o;
     }
-    case CXCursor_DeclRefExpr: return lower_decl_ref(lc, e);
+    case CXCursor_DeclRefExpr:
+        return lower_decl_ref(lc, e);
     case CXCursor_MemberRefExpr:
     case CXCursor_ArraySubscriptExpr: {
         ir_place p;
         if (!lower_lvalue(lc, e, &p)) return (ir_operand){0};
         return value_of_place(lc, p, type);
     }
-    case CXCursor_CallExpr: return lower_call(lc, e);
-    case CXCursor_ConditionalOperator: return lower_conditional(lc, e);
-    case CXCursor_CompoundLiteralExpr: return lower_compound_literal(lc, e);
-    case CXCursor_StmtExpr: return lower_stmt_expr(lc, e);
+    case CXCursor_CallExpr:
+        return lower_call(lc, e);
+    case CXCursor_ConditionalOperator:
+        return lower_conditional(lc, e);
+    case CXCursor_CompoundLiteralExpr:
+        return lower_compound_literal(lc, e);
+    case CXCursor_StmtExpr:
+        return lower_stmt_expr(lc, e);
     case CXCursor_UnaryExpr: { /* sizeof, _Alignof: never evaluate the operand */
         int64_t v;
         if (eval_int(e, &v)) return ir_opnd_int(v);
@@ -763,9 +813,9 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
             if (!lower_lvalue(lc, sub, &p)) return (ir_operand){0};
             bool inc = k == CXUnaryOperator_PostInc || k == CXUnaryOperator_PreInc;
             bool post = k == CXUnaryOperator_PostInc || k == CXUnaryOperator_PostDec;
-            ir_operand next = type_is_pointer(type) ? pointer_offset(ir_opnd_place(p))
-                                                    : arith(lc, inc ? ARITH_ADD : ARITH_SUB, ir_opnd_place(p),
-                                                            ir_opnd_int(1), false);
+            ir_operand next = type_is_pointer(type)
+                                  ? pointer_offset(ir_opnd_place(p))
+                                  : arith(lc, inc ? ARITH_ADD : ARITH_SUB, ir_opnd_place(p), ir_opnd_int(1), false);
             if (post) {
                 /* The expression's value is the old one: keep it in a temporary before the update. */
                 uint32_t t = new_temp(lc, type);
@@ -778,12 +828,16 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
             emit_assign(lc, p, next, loc);
             return value_of_place(lc, p, type);
         }
-        case CXUnaryOperator_Minus: return arith(lc, ARITH_NEG, lower_rvalue(lc, sub), (ir_operand){0}, true);
-        case CXUnaryOperator_Not: return arith(lc, ARITH_BITNOT, lower_rvalue(lc, sub), (ir_operand){0}, true);
-        case CXUnaryOperator_LNot: return lower_cond_value(lc, e, type);
+        case CXUnaryOperator_Minus:
+            return arith(lc, ARITH_NEG, lower_rvalue(lc, sub), (ir_operand){0}, true);
+        case CXUnaryOperator_Not:
+            return arith(lc, ARITH_BITNOT, lower_rvalue(lc, sub), (ir_operand){0}, true);
+        case CXUnaryOperator_LNot:
+            return lower_cond_value(lc, e, type);
         case CXUnaryOperator_Plus:
         case CXUnaryOperator_Extension:
-        default: return lower_rvalue(lc, sub);
+        default:
+            return lower_rvalue(lc, sub);
         }
     }
     case CXCursor_BinaryOperator:
@@ -821,7 +875,8 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
     case CXCursor_InitListExpr: {
         /* A brace list used as a value outside an initializer context: evaluate its parts. */
         cursor_list kids = expr_children(lc, e);
-        for (unsigned i = 0; i < kids.n; i++) lower_rvalue(lc, kids.items[i]);
+        for (unsigned i = 0; i < kids.n; i++)
+            lower_rvalue(lc, kids.items[i]);
         return (ir_operand){0};
     }
     case CXCursor_ParenExpr:
@@ -838,7 +893,8 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
         int64_t v;
         cursor_list kids = expr_children(lc, e);
         if (!kids.n && type_is_integer(type) && eval_int(e, &v)) return ir_opnd_int(v);
-        for (unsigned i = 0; i < kids.n; i++) lower_rvalue(lc, kids.items[i]);
+        for (unsigned i = 0; i < kids.n; i++)
+            lower_rvalue(lc, kids.items[i]);
         return (ir_operand){.is_pointer = type_is_pointer(type)};
     }
     }
@@ -902,7 +958,8 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
             *out = deref_operand(lc, lower_rvalue(lc, sub), clang_getCursorType(sub), loc);
             return true;
         }
-        if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Extension) return lower_lvalue(lc, kids.items[0], out);
+        if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Extension)
+            return lower_lvalue(lc, kids.items[0], out);
         return false;
     }
     case CXCursor_CompoundLiteralExpr: {
@@ -917,7 +974,8 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
         }
         return false;
     }
-    case CXCursor_StringLiteral: return false;
+    case CXCursor_StringLiteral:
+        return false;
     default: {
         /* An rvalue used where an object is needed (a struct returned by a call): give it a temporary. */
         CXType t = clang_getCursorType(e);
@@ -976,8 +1034,8 @@ static void lower_init_into(lower_ctx *lc, ir_place dst, CXType dst_type, CXCurs
                 lower_init_into(lc, ir_place_extend(lc->m, dst, STEP_FIELD, fn.names[i]), fn.types[i], kids.items[i],
                                 loc);
             else
-                lower_init_into(lc, ir_place_extend(lc->m, dst, STEP_INDEX, NULL),
-                                clang_getCursorType(kids.items[i]), kids.items[i], loc);
+                lower_init_into(lc, ir_place_extend(lc->m, dst, STEP_INDEX, NULL), clang_getCursorType(kids.items[i]),
+                                kids.items[i], loc);
         }
         return;
     }
@@ -1006,10 +1064,13 @@ static const char *cleanup_function(lower_ctx *lc, CXCursor decl) {
     const char *p = text ? strstr(text, "cleanup") : NULL;
     if (p) {
         p += 7;
-        while (*p == '_') p++;
-        while (*p == ' ' || *p == '(') p++;
+        while (*p == '_')
+            p++;
+        while (*p == ' ' || *p == '(')
+            p++;
         const char *start = p;
-        while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) p++;
+        while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+            p++;
         if (p > start) found = arena_strndup(&lc->m->arena, start, (size_t)(p - start));
     }
     clang_disposeString(ps);
@@ -1042,12 +1103,18 @@ static void lower_var_decl(lower_ctx *lc, CXCursor d) {
 
 static ir_cmp cmp_of(enum CXBinaryOperatorKind k) {
     switch (k) {
-    case CXBinaryOperator_EQ: return CMP_EQ;
-    case CXBinaryOperator_NE: return CMP_NE;
-    case CXBinaryOperator_LT: return CMP_LT;
-    case CXBinaryOperator_LE: return CMP_LE;
-    case CXBinaryOperator_GT: return CMP_GT;
-    default: return CMP_GE;
+    case CXBinaryOperator_EQ:
+        return CMP_EQ;
+    case CXBinaryOperator_NE:
+        return CMP_NE;
+    case CXBinaryOperator_LT:
+        return CMP_LT;
+    case CXBinaryOperator_LE:
+        return CMP_LE;
+    case CXBinaryOperator_GT:
+        return CMP_GT;
+    default:
+        return CMP_GE;
     }
 }
 
@@ -1142,8 +1209,8 @@ static void for_parts(lower_ctx *lc, CXCursor s, cursor_list kids, CXCursor *ini
     }
     /* Spelling locations: when a macro spells the header, both its semicolons and the parts that come from the
      * macro's body are located in the macro definition, and compare there. */
-    CXSourceRange header = clang_getRange(clang_getRangeStart(clang_getCursorExtent(s)),
-                                          clang_getRangeStart(clang_getCursorExtent(body)));
+    CXSourceRange header =
+        clang_getRange(clang_getRangeStart(clang_getCursorExtent(s)), clang_getRangeStart(clang_getCursorExtent(body)));
     CXToken *toks = NULL;
     unsigned ntoks = 0;
     clang_tokenize(lc->tl->tu, header, &toks, &ntoks);
@@ -1238,8 +1305,8 @@ static void lower_switch(lower_ctx *lc, CXCursor s) {
         case_entry *c = &sw.cases[i];
         uint32_t next = new_block(lc);
         if (!c->known) {
-            branch(lc, (ir_cond){.lhs = (ir_operand){0}, .cmp = CMP_NE, .rhs = ir_opnd_int(0)}, c->block, next,
-                   c->loc, "case");
+            branch(lc, (ir_cond){.lhs = (ir_operand){0}, .cmp = CMP_NE, .rhs = ir_opnd_int(0)}, c->block, next, c->loc,
+                   "case");
         } else if (c->lo == c->hi) {
             branch(lc, (ir_cond){.lhs = v, .cmp = CMP_EQ, .rhs = ir_opnd_int(c->lo)}, c->block, next, c->loc, "case");
         } else {
@@ -1289,7 +1356,8 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
     case CXCursor_CompoundStmt: {
         cursor_list kids = children(lc, s);
         push_scope(lc);
-        for (unsigned i = 0; i < kids.n; i++) lower_stmt(lc, kids.items[i]);
+        for (unsigned i = 0; i < kids.n; i++)
+            lower_stmt(lc, kids.items[i]);
         ir_loc end = loc;
         end.line = end.end_line;
         end.col = end.end_col;
@@ -1364,7 +1432,9 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
         pop_scope(lc, loc);
         return;
     }
-    case CXCursor_SwitchStmt: lower_switch(lc, s); return;
+    case CXCursor_SwitchStmt:
+        lower_switch(lc, s);
+        return;
     case CXCursor_CaseStmt: {
         cursor_list kids = children(lc, s);
         if (!lc->sw || kids.n < 2) {
@@ -1407,7 +1477,9 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
         }
         return;
     }
-    case CXCursor_ReturnStmt: lower_return(lc, s); return;
+    case CXCursor_ReturnStmt:
+        lower_return(lc, s);
+        return;
     case CXCursor_GotoStmt: {
         cursor_list kids = children(lc, s);
         if (!kids.n) return;
@@ -1431,7 +1503,8 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
     }
     case CXCursor_IndirectGotoStmt: {
         cursor_list kids = expr_children(lc, s);
-        for (unsigned i = 0; i < kids.n; i++) lower_rvalue(lc, kids.items[i]);
+        for (unsigned i = 0; i < kids.n; i++)
+            lower_rvalue(lc, kids.items[i]);
         if (lc->nindirect == lc->indirect_cap) {
             uint32_t cap = lc->indirect_cap ? lc->indirect_cap * 2 : 4;
             lc->indirect_gotos = arena_grow(&lc->scratch, lc->indirect_gotos, lc->nindirect, cap, sizeof(uint32_t));
@@ -1467,7 +1540,8 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
     case CXCursor_NullStmt:
     case CXCursor_GCCAsmStmt:
     case CXCursor_MSAsmStmt:
-    case CXCursor_StaticAssert: return;
+    case CXCursor_StaticAssert:
+        return;
     default:
         if (clang_isExpression(k)) {
             lower_rvalue(lc, s);
@@ -1475,7 +1549,8 @@ static void lower_stmt(lower_ctx *lc, CXCursor s) {
         }
         if (clang_isStatement(k)) {
             cursor_list kids = children(lc, s);
-            for (unsigned i = 0; i < kids.n; i++) lower_stmt(lc, kids.items[i]);
+            for (unsigned i = 0; i < kids.n; i++)
+                lower_stmt(lc, kids.items[i]);
         }
         return;
     }
@@ -1545,7 +1620,8 @@ void fe_lower_function(tu_lowering *tl, CXCursor fn, bool in_header) {
     /* Computed gotos may reach every label. */
     for (uint32_t i = 0; i < lc.nindirect; i++) {
         uint32_t *succs = arena_alloc(&lc.scratch, (lc.nlabels + 1) * sizeof *succs);
-        for (uint32_t l = 0; l < lc.nlabels; l++) succs[l] = lc.labels[l].block;
+        for (uint32_t l = 0; l < lc.nlabels; l++)
+            succs[l] = lc.labels[l].block;
         ir_set_succs(m, f, lc.indirect_gotos[i], succs, lc.nlabels);
     }
     arena_free(&lc.scratch);

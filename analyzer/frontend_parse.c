@@ -205,11 +205,16 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
 
 static const char *error_code_text(enum CXErrorCode e) {
     switch (e) {
-    case CXError_Success: return "success";
-    case CXError_Failure: return "libclang could not parse it";
-    case CXError_Crashed: return "libclang crashed while parsing it";
-    case CXError_InvalidArguments: return "libclang rejected the compile arguments";
-    case CXError_ASTReadError: return "libclang could not read it";
+    case CXError_Success:
+        return "success";
+    case CXError_Failure:
+        return "libclang could not parse it";
+    case CXError_Crashed:
+        return "libclang crashed while parsing it";
+    case CXError_InvalidArguments:
+        return "libclang rejected the compile arguments";
+    case CXError_ASTReadError:
+        return "libclang could not read it";
     }
     return "libclang failed";
 }
@@ -242,7 +247,8 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         argv[argc++] = "-resource-dir";
         argv[argc++] = LIFELINE_CLANG_RESOURCE_DIR;
     }
-    for (size_t i = 0; i < job->nargs; i++) argv[argc++] = job->args[i];
+    for (size_t i = 0; i < job->nargs; i++)
+        argv[argc++] = job->args[i];
     argv[argc++] = "-w"; /* warnings are not ours to report; errors still are */
     argv[argc++] = "-ferror-limit=0";
 
@@ -337,7 +343,8 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
 void frontend_result_free(frontend_result *r) {
     if (r->module) ir_module_free(r->module);
     tool_diag_list_free(&r->diags);
-    for (size_t i = 0; i < r->nincluded; i++) free(r->included[i]);
+    for (size_t i = 0; i < r->nincluded; i++)
+        free(r->included[i]);
     free(r->included);
     memset(r, 0, sizeof *r);
 }

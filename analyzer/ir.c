@@ -114,8 +114,12 @@ int32_t ir_find_global(const ir_module *m, const char *usr) {
     return -1;
 }
 
-ir_place ir_place_var(uint32_t var) { return (ir_place){.root = ROOT_VAR, .index = var}; }
-ir_place ir_place_global(uint32_t g) { return (ir_place){.root = ROOT_GLOBAL, .index = g}; }
+ir_place ir_place_var(uint32_t var) {
+    return (ir_place){.root = ROOT_VAR, .index = var};
+}
+ir_place ir_place_global(uint32_t g) {
+    return (ir_place){.root = ROOT_GLOBAL, .index = g};
+}
 
 ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const char *field) {
     ir_path_step *steps = arena_alloc(&m->arena, (base.npath + 1u) * sizeof *steps);
@@ -155,9 +159,15 @@ bool ir_place_has_deref(const ir_place *p) {
     return false;
 }
 
-ir_operand ir_opnd_int(int64_t v) { return (ir_operand){.kind = OPND_INT, .value = v}; }
-ir_operand ir_opnd_place(ir_place p) { return (ir_operand){.kind = OPND_PLACE, .place = p}; }
-ir_operand ir_opnd_addr(ir_place p) { return (ir_operand){.kind = OPND_ADDR, .place = p}; }
+ir_operand ir_opnd_int(int64_t v) {
+    return (ir_operand){.kind = OPND_INT, .value = v};
+}
+ir_operand ir_opnd_place(ir_place p) {
+    return (ir_operand){.kind = OPND_PLACE, .place = p};
+}
+ir_operand ir_opnd_addr(ir_place p) {
+    return (ir_operand){.kind = OPND_ADDR, .place = p};
+}
 
 static const char *root_name(const ir_module *m, const ir_function *f, const ir_place *p, char *tmp, size_t n) {
     switch (p->root) {
@@ -169,8 +179,10 @@ static const char *root_name(const ir_module *m, const ir_function *f, const ir_
         if (m && p->index < m->nglobals) return m->globals[p->index].name;
         snprintf(tmp, n, "g%" PRIu32, p->index);
         return tmp;
-    case ROOT_HEAP: return "<memory>";
-    case ROOT_NONE: break;
+    case ROOT_HEAP:
+        return "<memory>";
+    case ROOT_NONE:
+        break;
     }
     return "?";
 }
@@ -200,12 +212,24 @@ const char *ir_place_str(arena *a, const ir_module *m, const ir_function *f, con
 
 static void dump_operand(FILE *out, arena *a, const ir_module *m, const ir_function *f, const ir_operand *o) {
     switch (o->kind) {
-    case OPND_UNKNOWN: fputs("?", out); break;
-    case OPND_PLACE: fputs(ir_place_str(a, m, f, &o->place), out); break;
-    case OPND_ADDR: fprintf(out, "&%s", ir_place_str(a, m, f, &o->place)); break;
-    case OPND_INT: fprintf(out, "%" PRId64, o->value); break;
-    case OPND_STRING: fprintf(out, "\"%s\"", o->text ? o->text : ""); break;
-    case OPND_FUNC: fprintf(out, "@%s", o->text ? o->text : "?"); break;
+    case OPND_UNKNOWN:
+        fputs("?", out);
+        break;
+    case OPND_PLACE:
+        fputs(ir_place_str(a, m, f, &o->place), out);
+        break;
+    case OPND_ADDR:
+        fprintf(out, "&%s", ir_place_str(a, m, f, &o->place));
+        break;
+    case OPND_INT:
+        fprintf(out, "%" PRId64, o->value);
+        break;
+    case OPND_STRING:
+        fprintf(out, "\"%s\"", o->text ? o->text : "");
+        break;
+    case OPND_FUNC:
+        fprintf(out, "@%s", o->text ? o->text : "?");
+        break;
     case OPND_ARITH:
         fputs("(", out);
         if (o->lhs) dump_operand(out, a, m, f, o->lhs);
@@ -245,8 +269,9 @@ void ir_dump_function(FILE *out, const ir_module *m, const ir_function *f) {
                 break;
             case EV_CALL:
                 if (ev->u.call.result_var >= 0)
-                    fprintf(out, "%s = ", ir_place_str(&a, m, f, &(ir_place){.root = ROOT_VAR,
-                                                                             .index = (uint32_t)ev->u.call.result_var}));
+                    fprintf(out, "%s = ",
+                            ir_place_str(&a, m, f,
+                                         &(ir_place){.root = ROOT_VAR, .index = (uint32_t)ev->u.call.result_var}));
                 if (ev->u.call.callee)
                     fprintf(out, "call %s(", ev->u.call.callee);
                 else {
@@ -261,7 +286,9 @@ void ir_dump_function(FILE *out, const ir_module *m, const ir_function *f) {
                 fputs(")", out);
                 if (ev->u.call.noreturn) fputs(" noreturn", out);
                 break;
-            case EV_DECL: fprintf(out, "decl %s", f->vars[ev->u.decl.var].name); break;
+            case EV_DECL:
+                fprintf(out, "decl %s", f->vars[ev->u.decl.var].name);
+                break;
             case EV_SCOPE_END:
                 fputs("scope-end", out);
                 for (uint32_t i = 0; i < ev->u.scope_end.nvars; i++)
@@ -273,7 +300,9 @@ void ir_dump_function(FILE *out, const ir_module *m, const ir_function *f) {
         const ir_term *t = &blk->term;
         fprintf(out, "    %u:%u ", t->loc.line, t->loc.col);
         switch (t->kind) {
-        case TERM_GOTO: fprintf(out, "goto B%u\n", blk->nsuccs ? blk->succs[0] : 0); break;
+        case TERM_GOTO:
+            fprintf(out, "goto B%u\n", blk->nsuccs ? blk->succs[0] : 0);
+            break;
         case TERM_BRANCH:
             fputs("if ", out);
             dump_operand(out, &a, m, f, &t->cond.lhs);
@@ -289,10 +318,13 @@ void ir_dump_function(FILE *out, const ir_module *m, const ir_function *f) {
             }
             fputc('\n', out);
             break;
-        case TERM_UNREACHABLE: fputs("unreachable\n", out); break;
+        case TERM_UNREACHABLE:
+            fputs("unreachable\n", out);
+            break;
         case TERM_MULTI:
             fputs("goto any of", out);
-            for (uint32_t i = 0; i < blk->nsuccs; i++) fprintf(out, " B%u", blk->succs[i]);
+            for (uint32_t i = 0; i < blk->nsuccs; i++)
+                fprintf(out, " B%u", blk->succs[i]);
             fputc('\n', out);
             break;
         }

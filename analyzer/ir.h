@@ -60,18 +60,32 @@ typedef enum ir_operand_kind {
     OPND_ARITH,       /* integer arithmetic over two operands (lhs op rhs); rhs NULL for unary minus/not */
 } ir_operand_kind;
 
-typedef enum ir_arith_op { ARITH_ADD, ARITH_SUB, ARITH_MUL, ARITH_DIV, ARITH_REM, ARITH_AND, ARITH_OR, ARITH_XOR,
-                           ARITH_SHL, ARITH_SHR, ARITH_NEG, ARITH_BITNOT, ARITH_OTHER } ir_arith_op;
+typedef enum ir_arith_op {
+    ARITH_ADD,
+    ARITH_SUB,
+    ARITH_MUL,
+    ARITH_DIV,
+    ARITH_REM,
+    ARITH_AND,
+    ARITH_OR,
+    ARITH_XOR,
+    ARITH_SHL,
+    ARITH_SHR,
+    ARITH_NEG,
+    ARITH_BITNOT,
+    ARITH_OTHER
+} ir_arith_op;
 
 typedef struct ir_operand ir_operand;
 struct ir_operand {
     ir_operand_kind kind;
-    /* For OPND_PLACE/OPND_ADDR: pointer arithmetic was applied (p + n, &a[i]): the value points into the same object. */
+    /* For OPND_PLACE/OPND_ADDR: pointer arithmetic was applied (p + n, &a[i]): the value points into the same object.
+     */
     bool offset;
     bool array_decay; /* OPND_ADDR of an array used as a pointer to its first element */
-    bool is_pointer; /* the operand's type is a pointer (or an array/function decayed to one) */
-    ir_place place;  /* OPND_PLACE, OPND_ADDR */
-    int64_t value;   /* OPND_INT */
+    bool is_pointer;  /* the operand's type is a pointer (or an array/function decayed to one) */
+    ir_place place;   /* OPND_PLACE, OPND_ADDR */
+    int64_t value;    /* OPND_INT */
     const char *text; /* OPND_STRING, OPND_FUNC */
     const char *usr;  /* OPND_FUNC */
     ir_arith_op op;   /* OPND_ARITH */
@@ -164,7 +178,7 @@ typedef struct ir_var {
     const char *name; /* "" for temporaries */
     const char *type; /* type spelling, e.g. "FILE *" */
     bool is_pointer, is_array, is_record, is_integer;
-    bool address_taken; /* &v appears somewhere in the function */
+    bool address_taken;  /* &v appears somewhere in the function */
     const char *cleanup; /* __attribute__((cleanup(f))): f, else NULL */
     ir_loc loc;
 } ir_var;
@@ -189,10 +203,10 @@ typedef struct ir_global {
     const char *usr;
     const char *type;
     bool is_pointer, is_array, is_record;
-    bool is_const;        /* const-qualified object */
-    bool is_static;       /* internal linkage */
-    bool has_int_init;    /* initialised with an integer constant, in `init` */
-    bool written;         /* assigned, incremented or address taken in this module */
+    bool is_const;                 /* const-qualified object */
+    bool is_static;                /* internal linkage */
+    bool has_int_init;             /* initialised with an integer constant, in `init` */
+    bool written;                  /* assigned, incremented or address taken in this module */
     bool is_function_scope_static; /* a `static` local lowered as a global */
     int64_t init;
     ir_loc loc;

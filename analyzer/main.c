@@ -35,7 +35,8 @@ static int usage_error(const char *fmt, const char *arg) {
 
 static char *join_command_line(int argc, char **argv) {
     size_t n = 1;
-    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
     char *s = malloc(n);
     if (!s) abort();
     s[0] = '\0';

@@ -14,7 +14,8 @@ void program_init(program *p) {
 }
 
 void program_free(program *p) {
-    for (uint32_t i = 0; i < p->nmodules; i++) ir_module_free(p->modules[i]);
+    for (uint32_t i = 0; i < p->nmodules; i++)
+        ir_module_free(p->modules[i]);
     strmap_free(&p->fn_by_usr);
     strmap_free(&p->stored_summaries);
     strmap_free(&p->global_consts);
@@ -167,7 +168,8 @@ uint32_t *program_bottom_up(const program *p, arena *a, uint32_t **scc_id_out) {
         uint32_t v, next_edge;
     } frame;
     frame *dfs = arena_alloc(a, (n + 1) * sizeof *dfs);
-    for (uint32_t i = 0; i < n; i++) callees[i] = callees_of(p, a, &p->fns[i]);
+    for (uint32_t i = 0; i < n; i++)
+        callees[i] = callees_of(p, a, &p->fns[i]);
 
     uint32_t counter = 0, sp = 0, norder = 0, nscc = 0;
     for (uint32_t root = 0; root < n; root++) {

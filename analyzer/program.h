@@ -26,9 +26,9 @@ typedef struct program {
     uint32_t nmodules, cap_modules;
     program_fn *fns;
     uint32_t nfns, cap_fns;
-    strmap fn_by_usr;          /* USR -> index+1 into fns */
-    strmap stored_summaries;   /* USR -> fn_summary* loaded from the store (functions not parsed in this run) */
-    strmap global_consts;      /* global USR -> int64 box: never written anywhere in the run, known initialiser */
+    strmap fn_by_usr;        /* USR -> index+1 into fns */
+    strmap stored_summaries; /* USR -> fn_summary* loaded from the store (functions not parsed in this run) */
+    strmap global_consts;    /* global USR -> int64 box: never written anywhere in the run, known initialiser */
 } program;
 
 void program_init(program *p);

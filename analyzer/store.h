@@ -43,11 +43,11 @@ typedef struct store_summary {
 } store_summary;
 
 typedef struct store_tu {
-    const char *main_file; /* absolute */
-    const char *directory; /* working directory of the compile command */
-    const char *args_hash; /* content_hash of the argument vector */
-    const char *status;    /* "ok", "parse-errors", "failed", "skipped" */
-    const char *message;   /* why failed/skipped, else NULL */
+    const char *main_file;   /* absolute */
+    const char *directory;   /* working directory of the compile command */
+    const char *args_hash;   /* content_hash of the argument vector */
+    const char *status;      /* "ok", "parse-errors", "failed", "skipped" */
+    const char *message;     /* why failed/skipped, else NULL */
     const store_file *files; /* the main file and every file it included */
     size_t nfiles;
     const finding_list *findings; /* findings whose analysis belongs to this TU (may be NULL) */

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <xxhash.h>
 
-void strmap_init(strmap *m) { memset(m, 0, sizeof *m); }
+void strmap_init(strmap *m) {
+    memset(m, 0, sizeof *m);
+}
 
 void strmap_free(strmap *m) {
     free(m->slots);
@@ -16,7 +18,8 @@ void strmap_free(strmap *m) {
 static size_t slot_of(const strmap *m, const char *key) {
     size_t mask = m->cap - 1;
     size_t i = (size_t)XXH3_64bits(key, strlen(key)) & mask;
-    while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0) i = (i + 1) & mask;
+    while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+        i = (i + 1) & mask;
     return i;
 }
 

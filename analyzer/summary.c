@@ -45,7 +45,8 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     c->returns_const = s->returns_const;
     c->return_value = s->return_value;
     c->noreturn = s->noreturn;
-    for (uint32_t i = 0; i < s->nclobbers; i++) summary_add_clobber(c, s->clobbers[i]);
+    for (uint32_t i = 0; i < s->nclobbers; i++)
+        summary_add_clobber(c, s->clobbers[i]);
     return c;
 }
 
@@ -84,7 +85,8 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
     if (a->nclobbers != b->nclobbers) return false;
     for (uint32_t i = 0; i < a->nclobbers; i++) {
         bool found = false;
-        for (uint32_t k = 0; k < b->nclobbers && !found; k++) found = strcmp(a->clobbers[i], b->clobbers[k]) == 0;
+        for (uint32_t k = 0; k < b->nclobbers && !found; k++)
+            found = strcmp(a->clobbers[i], b->clobbers[k]) == 0;
         if (!found) return false;
     }
     for (uint32_t i = 0; i < a->nparams; i++) {
@@ -133,7 +135,8 @@ char *summary_to_json(const fn_summary *s) {
     json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
     if (s->nclobbers) {
         json_t *cl = json_array();
-        for (uint32_t i = 0; i < s->nclobbers; i++) json_array_append_new(cl, json_string(s->clobbers[i]));
+        for (uint32_t i = 0; i < s->nclobbers; i++)
+            json_array_append_new(cl, json_string(s->clobbers[i]));
         json_object_set_new(root, "clobbers", cl);
     }
     /* Keys in insertion order (jansson keeps it), so the text in the database reads in a fixed order. */

@@ -44,8 +44,7 @@ typedef struct fn_summary {
     arena *home; /* the arena the summary lives in, for facts added later */
 } fn_summary;
 
-fn_summary *summary_new(arena *a, const char *usr, const char *name, const char *file, unsigned line,
-                        uint32_t nparams);
+fn_summary *summary_new(arena *a, const char *usr, const char *name, const char *file, unsigned line, uint32_t nparams);
 /* Deep copy into arena a. */
 fn_summary *summary_copy(arena *a, const fn_summary *s);
 bool summary_equal(const fn_summary *a, const fn_summary *b);

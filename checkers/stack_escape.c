@@ -30,10 +30,10 @@ static const rule_info stack_escape_rules[] = {
 
 typedef struct esc_fn {
     uint32_t nvars, nparams, nglobals;
-    uint32_t nobj;   /* objects that sets can hold: locals, param pointees, OUTSIDE, UNKNOWN */
-    uint32_t nwords; /* 64-bit words per set */
-    uint32_t nsites;            /* calls returning a pointer: each call site is one heap-or-unknown object */
-    const ir_event **sites;     /* sorted by address, for lookup */
+    uint32_t nobj;          /* objects that sets can hold: locals, param pointees, OUTSIDE, UNKNOWN */
+    uint32_t nwords;        /* 64-bit words per set */
+    uint32_t nsites;        /* calls returning a pointer: each call site is one heap-or-unknown object */
+    const ir_event **sites; /* sorted by address, for lookup */
     ir_loc *site_loc;
     ir_loc *addr_loc; /* where each local's address was first taken */
     bool *addr_seen;
@@ -55,12 +55,24 @@ typedef struct pending {
 /* Object ids: [0, nvars) locals; [nvars, nvars+nparams) what param i points to; then OUTSIDE and UNKNOWN; then one
  * object per call site returning a pointer (fresh heap memory, or memory we know nothing about). Cell bases
  * additionally use GLOBAL(g) = nobj + g. */
-static uint32_t obj_param(const esc_fn *ef, uint32_t i) { return ef->nvars + i; }
-static uint32_t obj_outside(const esc_fn *ef) { return ef->nvars + ef->nparams; }
-static uint32_t obj_unknown(const esc_fn *ef) { return ef->nvars + ef->nparams + 1; }
-static uint32_t obj_site(const esc_fn *ef, uint32_t k) { return ef->nvars + ef->nparams + 2 + k; }
-static bool is_site(const esc_fn *ef, uint32_t o) { return o >= obj_site(ef, 0) && o < ef->nobj; }
-static uint32_t base_global(const esc_fn *ef, uint32_t g) { return ef->nobj + g; }
+static uint32_t obj_param(const esc_fn *ef, uint32_t i) {
+    return ef->nvars + i;
+}
+static uint32_t obj_outside(const esc_fn *ef) {
+    return ef->nvars + ef->nparams;
+}
+static uint32_t obj_unknown(const esc_fn *ef) {
+    return ef->nvars + ef->nparams + 1;
+}
+static uint32_t obj_site(const esc_fn *ef, uint32_t k) {
+    return ef->nvars + ef->nparams + 2 + k;
+}
+static bool is_site(const esc_fn *ef, uint32_t o) {
+    return o >= obj_site(ef, 0) && o < ef->nobj;
+}
+static uint32_t base_global(const esc_fn *ef, uint32_t g) {
+    return ef->nobj + g;
+}
 
 static int event_ptr_cmp(const void *a, const void *b) {
     const ir_event *x = *(const ir_event *const *)a, *y = *(const ir_event *const *)b;
@@ -82,11 +94,20 @@ static int32_t site_of(const esc_fn *ef, const ir_event *ev) {
 
 typedef uint64_t word;
 
-static word *set_new(engine_ctx *cx, const esc_fn *ef) { return arena_alloc(engine_arena(cx), ef->nwords * sizeof(word)); }
-static void set_add(word *s, uint32_t o) { s[o / 64] |= (word)1 << (o % 64); }
-static bool set_has(const word *s, uint32_t o) { return (s[o / 64] >> (o % 64)) & 1; }
+enum { MAX_CELL_PATH = 6 };
+
+static word *set_new(engine_ctx *cx, const esc_fn *ef) {
+    return arena_alloc(engine_arena(cx), ef->nwords * sizeof(word));
+}
+static void set_add(word *s, uint32_t o) {
+    s[o / 64] |= (word)1 << (o % 64);
+}
+static bool set_has(const word *s, uint32_t o) {
+    return (s[o / 64] >> (o % 64)) & 1;
+}
 static void set_union(const esc_fn *ef, word *d, const word *s) {
-    for (uint32_t i = 0; i < ef->nwords; i++) d[i] |= s[i];
+    for (uint32_t i = 0; i < ef->nwords; i++)
+        d[i] |= s[i];
 }
 static bool set_empty(const esc_fn *ef, const word *s) {
     for (uint32_t i = 0; i < ef->nwords; i++)
@@ -128,7 +149,9 @@ typedef struct esc_state {
     uint32_t ncalls, capcalls;
 } esc_state;
 
-static esc_fn *fn_of(engine_ctx *cx) { return *engine_checker_data(cx); }
+static esc_fn *fn_of(engine_ctx *cx) {
+    return *engine_checker_data(cx);
+}
 
 static bool steps_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
     for (uint16_t i = 0; i < n; i++) {
@@ -191,7 +214,8 @@ static void *esc_entry(engine_ctx *cx) {
                 ef->sites[k++] = ev;
         }
     qsort(ef->sites, ef->nsites, sizeof *ef->sites, event_ptr_cmp);
-    for (uint32_t i = 0; i < ef->nsites; i++) ef->site_loc[i] = ef->sites[i]->loc;
+    for (uint32_t i = 0; i < ef->nsites; i++)
+        ef->site_loc[i] = ef->sites[i]->loc;
     ef->nobj = f->nvars + f->nparams + 2 + ef->nsites;
     ef->nwords = (ef->nobj + 63) / 64;
     ef->addr_loc = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_loc);
@@ -268,8 +292,8 @@ static void esc_join(engine_ctx *cx, void *pinto, const void *pfrom) {
     for (uint32_t i = 0; i < from->ncalls; i++) {
         bool found = false;
         for (uint32_t j = 0; j < into->ncalls && !found; j++)
-            found = into->calls[j].loc.line == from->calls[i].loc.line &&
-                    into->calls[j].loc.col == from->calls[i].loc.col;
+            found =
+                into->calls[j].loc.line == from->calls[i].loc.line && into->calls[j].loc.col == from->calls[i].loc.col;
         if (found) continue;
         if (into->ncalls == into->capcalls) {
             uint32_t cap = into->capcalls ? into->capcalls * 2 : 4;
@@ -373,7 +397,8 @@ static word *eval(engine_ctx *cx, esc_state *st, const ir_operand *op, ir_loc lo
         read_cells(cx, st, &r, out);
         return out;
     }
-    default: return out;
+    default:
+        return out;
     }
 }
 
@@ -392,9 +417,14 @@ static void copy_subcells(engine_ctx *cx, esc_state *st, const resolved *src, ui
         ir_path_step *path = arena_alloc(engine_arena(cx), (size_t)(dst_npath + extra) * sizeof *path + 1);
         if (dst_npath) memcpy(path, dst_path, dst_npath * sizeof *path);
         memcpy(path + dst_npath, c.path + src->npath, extra * sizeof *path);
-        esc_cell *d = find_cell(st, dst_base, path, (uint16_t)(dst_npath + extra));
-        if (!d) d = add_cell(cx, st, dst_base, path, (uint16_t)(dst_npath + extra));
-        if (strong) memset(d->objs, 0, ef->nwords * sizeof(word));
+        /* Copying a struct into a part of itself (`n = n.next` on nested structs) in a loop would grow paths
+         * forever: deeper paths fold into their prefix, which only merges what they hold. */
+        uint16_t npath = (uint16_t)(dst_npath + extra);
+        bool folded = npath > MAX_CELL_PATH;
+        if (folded) npath = MAX_CELL_PATH;
+        esc_cell *d = find_cell(st, dst_base, path, npath);
+        if (!d) d = add_cell(cx, st, dst_base, path, npath);
+        if (strong && !folded) memset(d->objs, 0, ef->nwords * sizeof(word));
         set_union(ef, d->objs, st->cells[i].objs);
         d->loc = loc;
         d->seq = engine_path_seq(cx);
@@ -432,9 +462,9 @@ static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const wor
         if (set_has(r.bases, o)) nbases++;
     for (uint32_t o = 0; o < ef->nobj; o++) {
         if (!set_has(r.bases, o) || o == obj_unknown(ef)) continue;
-        /* OUTSIDE and call-site objects stand for many objects at once: writes to them never overwrite. */
-        bool single = o < obj_outside(ef);
-        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && single && !has_index, loc, record_src, false);
+        /* A single target is overwritten even when it stands for many objects (OUTSIDE, a call site): clearing
+         * `lfields->inv = NULL` after `lfields->inv = &inv` must count, and precision comes before soundness. */
+        write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src, false);
     }
 }
 
@@ -454,8 +484,8 @@ static void add_call_escape(engine_ctx *cx, esc_state *st, word *objs, ir_loc lo
         st->calls = arena_grow(engine_arena(cx), st->calls, st->ncalls, cap, sizeof *st->calls);
         st->capcalls = cap;
     }
-    st->calls[st->ncalls++] =
-        (esc_call){.objs = objs, .loc = loc, .seq = engine_path_seq(cx), .callee = callee, .how = how, .global = global};
+    st->calls[st->ncalls++] = (esc_call){
+        .objs = objs, .loc = loc, .seq = engine_path_seq(cx), .callee = callee, .how = how, .global = global};
 }
 
 static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
@@ -479,7 +509,8 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
         word *result = set_new(cx, ef);
         const fn_summary *sum = engine_callee_summary(cx, call);
         word **args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
-        for (uint32_t i = 0; i < call->nargs; i++) args[i] = eval(cx, st, &call->args[i], ev->loc);
+        for (uint32_t i = 0; i < call->nargs; i++)
+            args[i] = eval(cx, st, &call->args[i], ev->loc);
         if (sum) {
             for (uint32_t i = 0; i < call->nargs && i < sum->nparams; i++) {
                 const param_facts *pf = &sum->params[i];
@@ -514,7 +545,8 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
         /* A new lifetime of the variable: nothing it held before is in it. */
         kill_cells(st, ev->u.decl.var, NULL, 0);
         return;
-    case EV_SCOPE_END: return;
+    case EV_SCOPE_END:
+        return;
     }
 }
 
@@ -562,8 +594,8 @@ typedef struct heap_reach {
 } heap_reach;
 
 static bool cell_outlives(const esc_fn *ef, const esc_cell *c, const heap_reach *hr) {
-    if (c->base >= ef->nobj) return true;                                      /* a global */
-    if (c->base >= ef->nvars && c->base <= obj_outside(ef)) return true;       /* caller's or outside memory */
+    if (c->base >= ef->nobj) return true;                                    /* a global */
+    if (c->base >= ef->nvars && c->base <= obj_outside(ef)) return true;     /* caller's or outside memory */
     if (is_site(ef, c->base)) return hr->escaped[c->base - obj_site(ef, 0)]; /* heap hanging from those */
     return false;
 }
@@ -580,7 +612,7 @@ static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, const word *re
         for (uint32_t i = 0; i < st->ncells; i++) {
             const esc_cell *c = &st->cells[i];
             if (!cell_outlives(ef, c, &hr)) continue;
-            const char *root = c->base >= ef->nobj ? m->globals[c->base - ef->nobj].name
+            const char *root = c->base >= ef->nobj    ? m->globals[c->base - ef->nobj].name
                                : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
                                                       : NULL;
             for (uint32_t k = 0; k < ef->nsites; k++) {
@@ -601,7 +633,8 @@ static void report_site(engine_ctx *cx, const word *objs, ir_loc at, const char 
     esc_fn *ef = fn_of(cx);
     const ir_function *f = engine_function(cx);
     bool any = false;
-    for (uint32_t v = 0; v < ef->nvars && !any; v++) any = set_has(objs, v) && is_automatic(f, v);
+    for (uint32_t v = 0; v < ef->nvars && !any; v++)
+        any = set_has(objs, v) && is_automatic(f, v);
     if (!any) return;
     for (uint32_t i = 0; i < ef->npending; i++) {
         pending *pd = &ef->pending[i];
@@ -625,8 +658,8 @@ static void report_site(engine_ctx *cx, const word *objs, ir_loc at, const char 
     pd->nsteps = npath;
     if (store_note) {
         pd->steps[pd->nsteps++] = (report_step){at, store_note, since};
-        pd->steps[pd->nsteps++] = (report_step){ret_loc, "the function returns here while the address is still stored",
-                                                engine_path_seq(cx)};
+        pd->steps[pd->nsteps++] =
+            (report_step){ret_loc, "the function returns here while the address is still stored", engine_path_seq(cx)};
     }
 }
 
@@ -645,8 +678,8 @@ static void flush_pending(engine_ctx *cx) {
             names = names ? arena_printf(engine_arena(cx), "%s, %s", names, name) : name;
             nlocals++;
             if (ef->addr_seen[v])
-                steps[n++] = (report_step){ef->addr_loc[v],
-                                           arena_printf(engine_arena(cx), "address of %s taken here", name), 0};
+                steps[n++] =
+                    (report_step){ef->addr_loc[v], arena_printf(engine_arena(cx), "address of %s taken here", name), 0};
         }
         memcpy(steps + n, pd->steps, pd->nsteps * sizeof *steps);
         n += pd->nsteps;
@@ -737,7 +770,7 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
             const char *how = cell_how(cx, c, &hr, &note);
             report_site(cx, c->objs, c->loc, how, note, c->seq, t->loc);
         }
-        const char *gname = c->base >= ef->nobj     ? m->globals[c->base - ef->nobj].name
+        const char *gname = c->base >= ef->nobj    ? m->globals[c->base - ef->nobj].name
                             : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
                                                    : NULL;
         for (uint32_t k = 0; k < ef->nparams; k++) {
@@ -756,10 +789,10 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
     for (uint32_t i = 0; i < st->ncalls; i++) {
         const esc_call *c = &st->calls[i];
         if (c->how == ESC_GLOBAL) {
-            const char *how = c->global ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'",
-                                                       c->callee, c->global)
-                                        : arena_printf(engine_arena(cx), "via '%s', which keeps it in a global",
-                                                       c->callee);
+            const char *how =
+                c->global
+                    ? arena_printf(engine_arena(cx), "via '%s', which stores it in global '%s'", c->callee, c->global)
+                    : arena_printf(engine_arena(cx), "via '%s', which keeps it in a global", c->callee);
             report_site(cx, c->objs, c->loc, how, arena_printf(engine_arena(cx), "passed to '%s' here", c->callee),
                         c->seq, t->loc);
         }
