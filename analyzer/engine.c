@@ -11,6 +11,7 @@
 
 #include "program.h"
 #include "strmap.h"
+#include "xalloc.h"
 
 typedef struct const_pair {
     uint32_t var;
@@ -328,12 +329,6 @@ static void push_trace(engine_ctx *cx, path_state *st, ir_loc loc, const char *m
 
 /* --- reporting ------------------------------------------------------------------------------------------------- */
 
-static char *xstrdup(const char *s) {
-    char *p = strdup(s ? s : "");
-    if (!p) abort();
-    return p;
-}
-
 typedef struct merged_step {
     uint32_t seq;
     int order; /* branches before checker steps at the same seq */
@@ -381,12 +376,12 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
         if (strcmp(cx->ck->rules[i].id, rule_id) == 0) f->rule_id = cx->ck->rules[i].id; /* static storage */
     f->level = rule_level(cx->ck, rule_id);
     f->message = xstrdup(message);
-    f->file = xstrdup(loc.file);
+    f->file = xstrdup(loc.file ? loc.file : "");
     f->line = loc.line;
     f->col = loc.col;
     f->end_line = loc.end_line;
     f->end_col = loc.end_col;
-    f->function = xstrdup(cx->f->name);
+    f->function = xstrdup(cx->f->name ? cx->f->name : "");
     for (size_t i = 0; i < n; i++)
         finding_add_step(f, all[i].loc.file, all[i].loc.line, all[i].loc.col, all[i].message);
 }

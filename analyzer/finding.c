@@ -1,28 +1,10 @@
 /* finding.c — the finding and tool-diagnostic lists shared by the driver, the store and the emitters. */
 #include "finding.h"
 
+#include "xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) {
-        fputs("lifeline: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
-
-static char *xstrdup(const char *s) {
-    if (!s) return NULL;
-    char *p = strdup(s);
-    if (!p) {
-        fputs("lifeline: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
 
 finding *finding_list_add(finding_list *fl) {
     if (fl->count == fl->cap) {

@@ -1,20 +1,12 @@
 /* fingerprint.c — line-independent finding identities and content hashes (see fingerprint.h), both XXH3-128. */
 #include "fingerprint.h"
 
+#include "xalloc.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
-
-static void *xmalloc(size_t n) {
-    void *p = malloc(n ? n : 1);
-    if (!p) {
-        fputs("lifeline: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
 
 static void hash_to_hex(char out[FINGERPRINT_HEX_LEN + 1], XXH128_hash_t h) {
     /* The canonical (big-endian) form, so a hash reads the same on every machine and matches xxh128sum. */

@@ -13,18 +13,7 @@
 #include <unistd.h>
 
 #include "frontend.h"
-
-static char *xstrdup(const char *s) {
-    char *p = strdup(s ? s : "");
-    if (!p) abort();
-    return p;
-}
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) abort();
-    return q;
-}
+#include "xalloc.h"
 
 void compile_jobs_free(compile_jobs *jobs) {
     for (size_t i = 0; i < jobs->count; i++) {

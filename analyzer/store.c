@@ -5,6 +5,7 @@
  * time (the driver gives each worker its own), so nothing here is shared between handles. */
 #include "store.h"
 
+#include "xalloc.h"
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -186,21 +187,6 @@ struct store {
     sqlite3_stmt *st[ST_COUNT];
     string_pool rules;
 };
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n);
-    if (!q) {
-        fputs("lifeline: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
-
-static char *xstrdup(const char *s) {
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
-}
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void set_err(char *err, size_t errlen, const char *fmt, ...) {
