@@ -23,6 +23,7 @@
 #include "emit.h"
 #include "engine.h"
 #include "fingerprint.h"
+#include "models.h"
 #include "frontend.h"
 #include "program.h"
 #include "registry.h"
@@ -374,6 +375,26 @@ int driver_check(const check_options *opt) {
         return EXIT_USAGE;
     }
 
+    /* Models before anything else: a broken model file is a configuration error. */
+    models api;
+    models_init(&api);
+    tool_diag_list model_warnings = {0};
+    if (models_load_builtin(&api, err, sizeof err) != 0) {
+        fprintf(stderr, "lifeline: error: built-in models: %s\n", err);
+        models_free(&api);
+        compile_jobs_free(&jobs);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < opt->nmodel_files; i++) {
+        if (models_load_file(&api, opt->model_files[i], &model_warnings, err, sizeof err) != 0) {
+            fprintf(stderr, "lifeline: error: %s\n", err);
+            tool_diag_list_free(&model_warnings);
+            models_free(&api);
+            compile_jobs_free(&jobs);
+            return EXIT_USAGE;
+        }
+    }
+
     store *db = NULL;
     int64_t run = 0;
     if (!opt->no_db && !opt->parse_only) {
@@ -382,6 +403,8 @@ int driver_check(const check_options *opt) {
         free(path);
         if (!db) {
             fprintf(stderr, "lifeline: error: %s\n", err);
+            tool_diag_list_free(&model_warnings);
+            models_free(&api);
             compile_jobs_free(&jobs);
             return EXIT_USAGE;
         }
@@ -392,12 +415,15 @@ int driver_check(const check_options *opt) {
         if (run < 0) {
             fprintf(stderr, "lifeline: error: %s\n", err);
             store_close(db);
+            tool_diag_list_free(&model_warnings);
+            models_free(&api);
             compile_jobs_free(&jobs);
             return EXIT_USAGE;
         }
     }
 
     analysis an = {0};
+    tool_diag_list_take(&an.diags, &model_warnings);
     an.ntus = jobs.count;
     an.tus = calloc(jobs.count + 1, sizeof *an.tus);
     if (!an.tus) abort();
@@ -418,12 +444,14 @@ int driver_check(const check_options *opt) {
         emit_options eo = {.relative_paths = false};
         emit_text_diags(stderr, &an.diags, &eo);
         tool_diag_list_free(&an.diags);
+        models_free(&api);
         compile_jobs_free(&jobs);
         return failed ? EXIT_TU_FAILED : EXIT_CLEAN;
     }
 
     program prog;
     program_init(&prog);
+    prog.models = &api;
     an.prog = &prog;
     for (size_t i = 0; i < an.ntus; i++)
         if (an.tus[i].fe.module) program_add_module(&prog, an.tus[i].fe.module);
@@ -512,6 +540,7 @@ int driver_check(const check_options *opt) {
         finding_list_free(&an.tus[i].findings);
     }
     program_free(&prog);
+    models_free(&api);
     tool_diag_list_free(&an.diags);
     free(an.tus);
     compile_jobs_free(&jobs);

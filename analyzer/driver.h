@@ -24,6 +24,8 @@ typedef struct check_options {
     bool parse_only; /* benchmark floor: parse and walk, analyse nothing, store nothing */
     bool no_db;      /* --no-db: analyse without reading or writing a database */
     const char *command_line;
+    const char *const *model_files; /* --models FILE, repeatable: the user's own model files */
+    size_t nmodel_files;
 } check_options;
 
 /* Runs the whole check and returns the process exit code. Errors are printed to stderr as one line each. */

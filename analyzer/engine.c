@@ -13,8 +13,11 @@
 #include "strmap.h"
 #include "xalloc.h"
 
+/* What the path knows about a local: its exact value, or only that it is not zero (after `if (p)`), which is enough
+ * to decide a later `if (p)` the same way — correlated tests of one parameter are common. */
 typedef struct const_pair {
     uint32_t var;
+    bool nonzero_only;
     int64_t value;
 } const_pair;
 
@@ -98,8 +101,11 @@ uint32_t engine_path_seq(engine_ctx *cx) {
 }
 
 const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call) {
-    if (!call->callee_usr) return NULL;
-    return program_summary(cx->prog, call->callee_usr);
+    return program_call_summary(cx->prog, call);
+}
+
+const models *engine_models(engine_ctx *cx) {
+    return cx->prog->models;
 }
 
 /* --- constants ------------------------------------------------------------------------------------------------- */
@@ -111,49 +117,75 @@ static bool var_tracked(const engine_ctx *cx, uint32_t var) {
            (v->is_integer || v->is_pointer || v->kind == VAR_TEMP);
 }
 
-static bool env_get(const const_env *env, uint32_t var, int64_t *out) {
+static const const_pair *env_find(const const_env *env, uint32_t var) {
     uint32_t lo = 0, hi = env->n;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (env->items[mid].var == var) {
-            *out = env->items[mid].value;
-            return true;
-        }
+        if (env->items[mid].var == var) return &env->items[mid];
         if (env->items[mid].var < var)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return false;
+    return NULL;
 }
 
-static const const_env *env_set(engine_ctx *cx, const const_env *env, uint32_t var, bool known, int64_t value) {
-    int64_t old;
-    bool had = env_get(env, var, &old);
-    if (!known && !had) return env;
-    if (known && had && old == value) return env;
-    uint32_t n = env->n + (known && !had ? 1 : 0) - (!known && had ? 1 : 0);
+static bool env_get(const const_env *env, uint32_t var, int64_t *out) {
+    const const_pair *p = env_find(env, var);
+    if (!p || p->nonzero_only) return false;
+    *out = p->value;
+    return true;
+}
+
+static bool env_nonzero(const const_env *env, uint32_t var) {
+    const const_pair *p = env_find(env, var);
+    return p && (p->nonzero_only || p->value != 0);
+}
+
+static bool pair_equal(const const_pair *a, const const_pair *b) {
+    return a->var == b->var && a->nonzero_only == b->nonzero_only && (a->nonzero_only || a->value == b->value);
+}
+
+/* A copy of env with var's fact replaced by `fact` (NULL: forgotten). */
+static const const_env *env_put(engine_ctx *cx, const const_env *env, uint32_t var, const const_pair *fact) {
+    const const_pair *old = env_find(env, var);
+    if (!old && !fact) return env;
+    if (old && fact && pair_equal(old, fact)) return env;
+    uint32_t n = env->n + (fact && !old ? 1 : 0) - (!fact && old ? 1 : 0);
     const_env *e = arena_alloc(&cx->arena, sizeof *e + n * sizeof(const_pair));
     uint32_t j = 0;
     bool placed = false;
     for (uint32_t i = 0; i < env->n; i++) {
         const const_pair *p = &env->items[i];
         if (p->var == var) continue;
-        if (known && !placed && p->var > var) {
-            e->items[j++] = (const_pair){var, value};
+        if (fact && !placed && p->var > var) {
+            e->items[j++] = *fact;
             placed = true;
         }
         e->items[j++] = *p;
     }
-    if (known && !placed) e->items[j++] = (const_pair){var, value};
+    if (fact && !placed) e->items[j++] = *fact;
     e->n = j;
     return e;
+}
+
+static const const_env *env_set(engine_ctx *cx, const const_env *env, uint32_t var, bool known, int64_t value) {
+    const_pair fact = {.var = var, .value = value};
+    return env_put(cx, env, var, known ? &fact : NULL);
+}
+
+static const const_env *env_set_nonzero(engine_ctx *cx, const const_env *env, uint32_t var) {
+    if (env_nonzero(env, var)) return env;
+    const_pair fact = {.var = var, .nonzero_only = true};
+    return env_put(cx, env, var, &fact);
 }
 
 static bool env_equal(const const_env *a, const const_env *b) {
     if (a == b) return true;
     if (a->n != b->n) return false;
-    return memcmp(a->items, b->items, a->n * sizeof(const_pair)) == 0;
+    for (uint32_t i = 0; i < a->n; i++)
+        if (!pair_equal(&a->items[i], &b->items[i])) return false;
+    return true;
 }
 
 static const const_env *env_meet(engine_ctx *cx, const const_env *a, const const_env *b) {
@@ -161,8 +193,12 @@ static const const_env *env_meet(engine_ctx *cx, const const_env *a, const const
     const_env *e = arena_alloc(&cx->arena, sizeof *e + (a->n < b->n ? a->n : b->n) * sizeof(const_pair));
     uint32_t j = 0;
     for (uint32_t i = 0; i < a->n; i++) {
-        int64_t v;
-        if (env_get(b, a->items[i].var, &v) && v == a->items[i].value) e->items[j++] = a->items[i];
+        const const_pair *pa = &a->items[i], *pb = env_find(b, pa->var);
+        if (!pb) continue;
+        if (pair_equal(pa, pb))
+            e->items[j++] = *pa;
+        else if (env_nonzero(a, pa->var) && env_nonzero(b, pa->var))
+            e->items[j++] = (const_pair){.var = pa->var, .nonzero_only = true};
     }
     e->n = j;
     return e;
@@ -464,6 +500,9 @@ static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, ui
         int64_t k;
         if (eval_operand(cx, next_p->env, &c->rhs, &k) && ((holds && c->cmp == CMP_EQ) || (!holds && c->cmp == CMP_NE)))
             next_p->env = env_set(cx, next_p->env, c->lhs.place.index, true, k);
+        else if (c->rhs.kind == OPND_INT && c->rhs.value == 0 &&
+                 ((holds && c->cmp == CMP_NE) || (!holds && c->cmp == CMP_EQ)))
+            next_p->env = env_set_nonzero(cx, next_p->env, c->lhs.place.index);
     }
     if (cx->ck->branch && !cx->ck->branch(cx, next_p->cs, c, holds)) {
         cx->cur = NULL;
@@ -506,9 +545,15 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
         int64_t l, r;
         cx->cur = NULL;
         if (blk->nsuccs < 2) break;
-        if (eval_operand(cx, cx->running.env, &t->cond.lhs, &l) &&
-            eval_operand(cx, cx->running.env, &t->cond.rhs, &r)) {
-            bool holds = cmp_holds(t->cond.cmp, l, r);
+        const ir_cond *c = &t->cond;
+        bool nonzero_test = c->rhs.kind == OPND_INT && c->rhs.value == 0 && (c->cmp == CMP_EQ || c->cmp == CMP_NE) &&
+                            c->lhs.kind == OPND_PLACE && c->lhs.place.root == ROOT_VAR && !c->lhs.place.npath &&
+                            !c->lhs.offset && env_nonzero(cx->running.env, c->lhs.place.index);
+        if (eval_operand(cx, cx->running.env, &c->lhs, &l) && eval_operand(cx, cx->running.env, &c->rhs, &r)) {
+            bool holds = cmp_holds(c->cmp, l, r);
+            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
+        } else if (nonzero_test) {
+            bool holds = c->cmp == CMP_NE;
             take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
         } else {
             take_edge(cx, &cx->running, t, blk->succs[0], true, false);

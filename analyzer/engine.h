@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "finding.h"
 #include "ir.h"
+#include "models.h"
 #include "rules.h"
 #include "summary.h"
 
@@ -51,6 +52,8 @@ const ir_module *engine_module(engine_ctx *cx);
 const ir_function *engine_function(engine_ctx *cx);
 /* The summary of the called function (from this run or the store), or NULL when none is known. */
 const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call);
+/* API facts from the model files (never NULL when run by the driver; may be NULL in hand-built tests). */
+const models *engine_models(engine_ctx *cx);
 /* The function being analysed's own summary, to be filled in `finish` (or as facts are found). */
 fn_summary *engine_own_summary(engine_ctx *cx);
 /* The checker's private slot for data that lives across the whole run of this function (not per path). */

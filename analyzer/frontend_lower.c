@@ -475,6 +475,7 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
         call.callee_usr = cursor_usr(&lc->m->arena, ref);
         call.variadic = clang_isFunctionTypeVariadic(clang_getCursorType(ref)) != 0;
         call.noreturn = decl_is_noreturn(lc, ref, name, call.callee_usr);
+        call.system_callee = clang_Location_isInSystemHeader(clang_getCursorLocation(ref)) != 0;
     } else {
         cursor_list kids = expr_children(lc, e);
         if (kids.n) call.fnptr = lower_rvalue(lc, kids.items[0]);
@@ -555,6 +556,12 @@ static bool eval_int(CXCursor e, int64_t *out) {
 }
 
 static ir_operand arith(lower_ctx *lc, ir_arith_op op, ir_operand l, ir_operand r, bool unary) {
+    /* `-1`, `~0`: constants, so conditions such as `fd == -1` compare against a value the checkers can read. */
+    if (unary && l.kind == OPND_INT && (op == ARITH_NEG || op == ARITH_BITNOT)) {
+        ir_operand c = ir_opnd_int(op == ARITH_NEG ? (int64_t)(0 - (uint64_t)l.value) : ~l.value);
+        c.is_pointer = l.is_pointer;
+        return c;
+    }
     ir_operand o = {.kind = OPND_ARITH, .op = op};
     ir_operand *pl = arena_alloc(&lc->m->arena, sizeof *pl);
     *pl = l;
@@ -941,13 +948,11 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
             index = t;
         }
         ir_operand b = lower_rvalue(lc, base);
-        lower_rvalue(lc, index);
-        if (b.kind == OPND_ADDR) {
-            *out = ir_place_extend(lc->m, b.place, STEP_INDEX, NULL);
-            return true;
-        }
-        /* p[i]: some element of what p points to, like a[i] is some element of a. */
-        *out = ir_place_extend(lc->m, deref_operand(lc, b, clang_getCursorType(base), loc), STEP_INDEX, NULL);
+        ir_operand i = lower_rvalue(lc, index);
+        /* a[2] names one element; a[i] may be any of them. */
+        ir_place whole = b.kind == OPND_ADDR ? b.place : deref_operand(lc, b, clang_getCursorType(base), loc);
+        *out = i.kind == OPND_INT ? ir_place_extend_index(lc->m, whole, i.value)
+                                  : ir_place_extend(lc->m, whole, STEP_INDEX, NULL);
         return true;
     }
     case CXCursor_UnaryOperator: {
@@ -1144,7 +1149,16 @@ static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const 
             if (op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE) {
                 ir_operand l = lower_rvalue(lc, kids.items[0]);
                 ir_operand r = lower_rvalue(lc, kids.items[1]);
-                branch(lc, (ir_cond){.lhs = l, .cmp = cmp_of(op), .rhs = r}, t, f, loc, what);
+                ir_cmp cmp = cmp_of(op);
+                if (l.kind == OPND_INT && r.kind != OPND_INT) {
+                    /* `NULL == p`, `-1 == fd`: the tested value goes on the left, as checkers expect. */
+                    static const ir_cmp mirrored[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
+                    ir_operand tmp = l;
+                    l = r;
+                    r = tmp;
+                    cmp = mirrored[cmp];
+                }
+                branch(lc, (ir_cond){.lhs = l, .cmp = cmp, .rhs = r}, t, f, loc, what);
                 return;
             }
         }

@@ -131,8 +131,17 @@ ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const c
     return base;
 }
 
+ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index) {
+    ir_place p = ir_place_extend(m, base, STEP_INDEX, NULL);
+    ir_path_step *last = (ir_path_step *)&p.path[p.npath - 1];
+    last->has_index = true;
+    last->index = index;
+    return p;
+}
+
 static bool step_equal(const ir_path_step *a, const ir_path_step *b) {
     if (a->kind != b->kind) return false;
+    if (a->kind == STEP_INDEX) return a->has_index == b->has_index && (!a->has_index || a->index == b->index);
     if (a->kind != STEP_FIELD) return true;
     return a->field == b->field || (a->field && b->field && strcmp(a->field, b->field) == 0);
 }
@@ -203,6 +212,8 @@ const char *ir_place_str(arena *a, const ir_module *m, const ir_function *f, con
             }
         } else if (st->kind == STEP_FIELD) {
             out = arena_printf(a, "%s.%s", out, st->field);
+        } else if (st->has_index) {
+            out = arena_printf(a, "%s[%" PRId64 "]", out, st->index);
         } else {
             out = arena_printf(a, "%s[]", out);
         }

@@ -38,6 +38,8 @@ typedef enum ir_step_kind {
 typedef struct ir_path_step {
     ir_step_kind kind;
     const char *field; /* STEP_FIELD only; interned */
+    bool has_index;    /* STEP_INDEX with a constant index (a[2]): elements can be told apart */
+    int64_t index;
 } ir_path_step;
 
 /* root.path — `s->a.b` is var s with path [DEREF, FIELD a, FIELD b]. */
@@ -111,6 +113,7 @@ typedef struct ir_call {
     bool noreturn;
     bool variadic;
     bool defined_in_program; /* callee has a body somewhere in this run (set by the program builder) */
+    bool system_callee;      /* declared in a system header (libc, installed libraries' headers) */
 } ir_call;
 
 typedef struct ir_event {
@@ -242,6 +245,8 @@ ir_place ir_place_var(uint32_t var);
 ir_place ir_place_global(uint32_t g);
 /* A copy of `base` with one more step, allocated in the module arena. */
 ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const char *field);
+/* base[index]: an element with a known constant index. */
+ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index);
 bool ir_place_equal(const ir_place *a, const ir_place *b);
 /* a is b or lies inside b (b.f is inside b; *b is NOT inside b: a dereference leaves the object). */
 bool ir_place_within(const ir_place *a, const ir_place *b);

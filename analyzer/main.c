@@ -20,6 +20,7 @@ static const char usage[] =
     "  --category ID        SARIF run.automationDetails.id (GitHub code scanning category)\n"
     "  --db PATH            findings database (default: .lifeline/lifeline.db beside compile_commands.json,\n"
     "                       or in the current directory)\n"
+    "  --models FILE        also read this model file (repeatable; see README \"Models\")\n"
     "  --no-db              neither read nor write a database\n"
     "  --explain-escapes    print what each function does with its pointer parameters\n"
     "  --parse-only         parse and walk every TU, analyse nothing (the benchmark floor)\n"
@@ -50,8 +51,9 @@ static char *join_command_line(int argc, char **argv) {
 static int cmd_check(int argc, char **argv, char *command_line) {
     check_options opt = {.format = FORMAT_TEXT, .command_line = command_line};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) abort();
-    size_t nfiles = 0;
+    const char **model_files = calloc((size_t)argc + 1, sizeof *model_files);
+    if (!files || !model_files) abort();
+    size_t nfiles = 0, nmodels = 0;
     int i;
     for (i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -61,28 +63,31 @@ static int cmd_check(int argc, char **argv, char *command_line) {
         }
         bool has_value = i + 1 < argc;
         if (strcmp(a, "-p") == 0 || strcmp(a, "--build-dir") == 0) {
-            if (!has_value) return free(files), usage_error("%s needs a directory", a);
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a directory", a);
             opt.compdb_dir = argv[++i];
         } else if (strncmp(a, "-p", 2) == 0 && a[2]) {
             opt.compdb_dir = a + 2;
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (has_value ? argv[++i] : NULL);
-            if (!v) return free(files), usage_error("%s needs a value", "--format");
+            if (!v) return free(files), free(model_files), usage_error("%s needs a value", "--format");
             if (strcmp(v, "text") == 0)
                 opt.format = FORMAT_TEXT;
             else if (strcmp(v, "sarif") == 0)
                 opt.format = FORMAT_SARIF;
             else
-                return free(files), usage_error("unknown --format '%s' (expected text or sarif)", v);
+                return free(files), free(model_files), usage_error("unknown --format '%s' (expected text or sarif)", v);
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (!has_value) return free(files), usage_error("%s needs a file", a);
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a file", a);
             opt.output = argv[++i];
         } else if (strcmp(a, "--category") == 0) {
-            if (!has_value) return free(files), usage_error("%s needs a value", a);
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a value", a);
             opt.category = argv[++i];
         } else if (strcmp(a, "--db") == 0) {
-            if (!has_value) return free(files), usage_error("%s needs a path", a);
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a path", a);
             opt.db_path = argv[++i];
+        } else if (strcmp(a, "--models") == 0) {
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a file", a);
+            model_files[nmodels++] = argv[++i];
         } else if (strcmp(a, "--no-db") == 0) {
             opt.no_db = true;
         } else if (strcmp(a, "--explain-escapes") == 0) {
@@ -90,25 +95,30 @@ static int cmd_check(int argc, char **argv, char *command_line) {
         } else if (strcmp(a, "--parse-only") == 0) {
             opt.parse_only = true;
         } else if (a[0] == '-' && a[1]) {
-            return free(files), usage_error("unknown option '%s'", a);
+            return free(files), free(model_files), usage_error("unknown option '%s'", a);
         } else {
             files[nfiles++] = a;
         }
     }
     opt.files = files;
     opt.nfiles = nfiles;
+    opt.model_files = model_files;
+    opt.nmodel_files = nmodels;
     opt.flags = (const char *const *)argv + i;
     opt.nflags = i < argc ? (size_t)(argc - i) : 0;
     if (!opt.compdb_dir && nfiles == 0) {
         free(files);
+        free(model_files);
         return usage_error("%s", "nothing to check: give -p BUILD_DIR or source files");
     }
     if (opt.compdb_dir && nfiles) {
         free(files);
+        free(model_files);
         return usage_error("%s", "give either -p BUILD_DIR or source files, not both");
     }
     int rc = driver_check(&opt);
     free(files);
+    free(model_files);
     return rc;
 }
 

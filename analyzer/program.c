@@ -11,6 +11,7 @@ void program_init(program *p) {
     strmap_init(&p->fn_by_usr);
     strmap_init(&p->stored_summaries);
     strmap_init(&p->global_consts);
+    strmap_init(&p->model_summaries);
 }
 
 void program_free(program *p) {
@@ -19,6 +20,7 @@ void program_free(program *p) {
     strmap_free(&p->fn_by_usr);
     strmap_free(&p->stored_summaries);
     strmap_free(&p->global_consts);
+    strmap_free(&p->model_summaries);
     arena_free(&p->arena);
     memset(p, 0, sizeof *p);
 }
@@ -57,6 +59,33 @@ const fn_summary *program_summary(const program *p, const char *usr) {
     return usr ? strmap_get(&p->stored_summaries, usr) : NULL;
 }
 
+const fn_summary *program_call_summary(const program *p, const ir_call *call) {
+    const fn_summary *s = program_summary(p, call->callee_usr);
+    if (s || !call->callee || call->defined_in_program) return s;
+    return strmap_get(&p->model_summaries, call->callee);
+}
+
+/* `functions:` models (memcpy returns its argument 0...) become summaries, so every checker applies them like the
+ * summaries of functions with a body. */
+static void synthesise_model_summaries(program *p) {
+    if (!p->models) return;
+    for (uint32_t i = 0; i < p->models->nfns; i++) {
+        const model_fn *mf = &p->models->fns[i];
+        if (mf->role != ROLE_RETURNS_ARG || mf->arg < 0) continue;
+        fn_summary *s = strmap_get(&p->model_summaries, mf->function);
+        uint32_t nparams = (uint32_t)mf->arg + 1;
+        if (!s || s->nparams < nparams) {
+            fn_summary *grown = summary_new(&p->arena, "", mf->function, mf->file, mf->line, nparams);
+            if (s)
+                for (uint32_t k = 0; k < s->nparams; k++)
+                    grown->params[k] = s->params[k];
+            s = grown;
+            strmap_put(&p->model_summaries, s->name, s);
+        }
+        s->params[mf->arg].escapes |= ESC_RETURN;
+    }
+}
+
 typedef struct global_fact {
     bool written;
     bool has_init;
@@ -65,6 +94,7 @@ typedef struct global_fact {
 } global_fact;
 
 void program_link(program *p) {
+    synthesise_model_summaries(p);
     /* A global never written anywhere in the run, with a known integer initialiser, is a constant for branch
      * pruning; so is a const-qualified one. */
     strmap facts;

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "ir.h"
+#include "models.h"
 #include "strmap.h"
 #include "summary.h"
 
@@ -29,6 +30,8 @@ typedef struct program {
     strmap fn_by_usr;        /* USR -> index+1 into fns */
     strmap stored_summaries; /* USR -> fn_summary* loaded from the store (functions not parsed in this run) */
     strmap global_consts;    /* global USR -> int64 box: never written anywhere in the run, known initialiser */
+    const models *models;   /* API facts (built-in and the user's); NULL in hand-built tests */
+    strmap model_summaries; /* function name -> fn_summary* synthesised from `functions:` models */
 } program;
 
 void program_init(program *p);
@@ -40,6 +43,8 @@ void program_link(program *p);
 const program_fn *program_find_fn(const program *p, const char *usr);
 /* A summary for a USR: this run's, else the store's, else NULL. */
 const fn_summary *program_summary(const program *p, const char *usr);
+/* A summary for a call: by USR as above, else one synthesised from the models for the callee's name. */
+const fn_summary *program_call_summary(const program *p, const ir_call *call);
 bool program_global_const(const program *p, const ir_module *m, uint32_t global_index, int64_t *out);
 
 /* Indices into fns in bottom-up order (callees before callers); SCC members are adjacent, scc_id tells them apart. */

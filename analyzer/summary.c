@@ -41,13 +41,33 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     for (uint32_t i = 0; i < s->nparams; i++) {
         c->params[i] = s->params[i];
         c->params[i].escape_global = arena_strdup(a, s->params[i].escape_global);
+        c->params[i].fields = NULL;
+        c->params[i].nfields = 0;
+        for (uint32_t k = 0; k < s->params[i].nfields; k++)
+            summary_add_field_fact(c, i, s->params[i].fields[k].path, s->params[i].fields[k].bits);
     }
     c->returns_const = s->returns_const;
     c->return_value = s->return_value;
     c->noreturn = s->noreturn;
+    c->returns_handle = arena_strdup(a, s->returns_handle);
     for (uint32_t i = 0; i < s->nclobbers; i++)
         summary_add_clobber(c, s->clobbers[i]);
     return c;
+}
+
+void summary_add_field_fact(fn_summary *s, uint32_t param, const char *path, uint32_t bits) {
+    if (param >= s->nparams || !path || !bits) return;
+    param_facts *p = &s->params[param];
+    for (uint32_t i = 0; i < p->nfields; i++)
+        if (strcmp(p->fields[i].path, path) == 0) {
+            p->fields[i].bits |= bits;
+            return;
+        }
+    if ((p->nfields & (p->nfields - 1)) == 0) {
+        uint32_t cap = p->nfields ? p->nfields * 2 : 4;
+        p->fields = arena_grow(s->home, p->fields, p->nfields, cap, sizeof *p->fields);
+    }
+    p->fields[p->nfields++] = (handle_field_fact){arena_strdup(s->home, path), bits};
 }
 
 void summary_add_clobber(fn_summary *s, const char *global_usr) {
@@ -82,7 +102,7 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
     if (a->line != b->line || a->nparams != b->nparams) return false;
     if (a->returns_const != b->returns_const || a->noreturn != b->noreturn) return false;
     if (a->returns_const && a->return_value != b->return_value) return false;
-    if (a->nclobbers != b->nclobbers) return false;
+    if (a->nclobbers != b->nclobbers || !str_eq(a->returns_handle, b->returns_handle)) return false;
     for (uint32_t i = 0; i < a->nclobbers; i++) {
         bool found = false;
         for (uint32_t k = 0; k < b->nclobbers && !found; k++)
@@ -94,6 +114,13 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
         if (p->escapes != q->escapes || p->escape_line != q->escape_line) return false;
         if ((p->escapes & ESC_GLOBAL) && !str_eq0(p->escape_global, q->escape_global)) return false;
         if ((p->escapes & ESC_PARAM) && p->escape_param != q->escape_param) return false;
+        if (p->handle != q->handle || p->nfields != q->nfields) return false;
+        for (uint32_t k = 0; k < p->nfields; k++) {
+            bool found = false;
+            for (uint32_t j = 0; j < q->nfields && !found; j++)
+                found = strcmp(p->fields[k].path, q->fields[j].path) == 0 && p->fields[k].bits == q->fields[j].bits;
+            if (!found) return false;
+        }
     }
     return true;
 }
@@ -118,6 +145,13 @@ static json_t *param_to_json(const param_facts *p) {
         json_object_set_new(obj, "escapes", esc);
     }
     if (p->escape_line) json_object_set_new(obj, "line", json_integer(p->escape_line));
+    if (p->handle) json_object_set_new(obj, "handle", json_integer(p->handle));
+    if (p->nfields) {
+        json_t *fields = json_object();
+        for (uint32_t i = 0; i < p->nfields; i++)
+            json_object_set_new(fields, p->fields[i].path, json_integer(p->fields[i].bits));
+        json_object_set_new(obj, "handle_fields", fields);
+    }
     return obj;
 }
 
@@ -133,6 +167,7 @@ char *summary_to_json(const fn_summary *s) {
     json_object_set_new(root, "returns_const", json_boolean(s->returns_const));
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
     json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
+    if (s->returns_handle) json_object_set_new(root, "returns_handle", json_string(s->returns_handle));
     if (s->nclobbers) {
         json_t *cl = json_array();
         for (uint32_t i = 0; i < s->nclobbers; i++)
@@ -171,6 +206,25 @@ static bool get_bool(json_t *obj, const char *key, bool *out) {
 static bool param_from_json(arena *a, json_t *obj, uint32_t nparams, param_facts *p) {
     if (!json_is_object(obj)) return false;
     if (!get_uint(obj, "line", &p->escape_line)) return false;
+    json_t *handle = json_object_get(obj, "handle");
+    if (handle) {
+        if (!json_is_integer(handle) || json_integer_value(handle) < 0 || json_integer_value(handle) > 31) return false;
+        p->handle = (uint32_t)json_integer_value(handle);
+    }
+    json_t *fields = json_object_get(obj, "handle_fields");
+    if (fields) {
+        if (!json_is_object(fields)) return false;
+        size_t n = json_object_size(fields), cap = 4;
+        while (cap < n)
+            cap *= 2; /* summary_add_field_fact grows at powers of two */
+        p->fields = arena_alloc(a, cap * sizeof *p->fields);
+        const char *key;
+        json_t *val;
+        json_object_foreach(fields, key, val) {
+            if (!json_is_integer(val) || json_integer_value(val) < 0 || json_integer_value(val) > 31) return false;
+            p->fields[p->nfields++] = (handle_field_fact){arena_strdup(a, key), (uint32_t)json_integer_value(val)};
+        }
+    }
     json_t *esc = json_object_get(obj, "escapes");
     if (!esc) return true;
     if (!json_is_array(esc)) return false;
@@ -228,6 +282,11 @@ static fn_summary *summary_from_root(arena *a, const char *usr, const char *name
         json_t *rv = json_object_get(root, "return_value");
         if (!json_is_integer(rv)) return NULL;
         s->return_value = json_integer_value(rv);
+    }
+    json_t *rh = json_object_get(root, "returns_handle");
+    if (rh) {
+        if (!json_is_string(rh)) return NULL;
+        s->returns_handle = arena_strdup(a, json_string_value(rh));
     }
     json_t *cl = json_object_get(root, "clobbers");
     if (cl) {

@@ -20,11 +20,31 @@ enum {
     ESC_HEAP = 1u << 3,   /* stored into memory reached through some other pointer */
 };
 
+/* What a function does with a resource handle passed in a parameter (the value itself, or the handle stored where a
+ * pointer parameter points: `void fclosep(FILE **f)`). */
+enum {
+    HANDLE_RELEASES = 1u << 0,         /* releases the parameter's value on every path that returns */
+    HANDLE_KEEPS = 1u << 1,            /* stores the value where it outlives the call (ownership taken) */
+    HANDLE_RELEASES_POINTEE = 1u << 2, /* releases *param */
+    HANDLE_KEEPS_POINTEE = 1u << 3,    /* keeps *param */
+    HANDLE_WRITES_POINTEE = 1u << 4,   /* assigns *param (close_and_clear(&fp) sets fp = NULL) */
+};
+
+/* HANDLE_* facts about a part of a parameter: "*.out" (field out of *param), ".fd" (field of a struct passed by
+ * value), "*[1]" (element 1 of the array param points to). */
+typedef struct handle_field_fact {
+    const char *path;
+    uint32_t bits;
+} handle_field_fact;
+
 typedef struct param_facts {
     uint32_t escapes;          /* ESC_* bits */
     const char *escape_global; /* ESC_GLOBAL: the global's name */
     int32_t escape_param;      /* ESC_PARAM: index of the parameter it is stored through */
     unsigned escape_line;      /* where, for --explain-escapes */
+    uint32_t handle;           /* HANDLE_* bits */
+    handle_field_fact *fields; /* facts about parts of the parameter */
+    uint32_t nfields;
 } param_facts;
 
 typedef struct fn_summary {
@@ -41,6 +61,8 @@ typedef struct fn_summary {
      * those globals held. */
     const char **clobbers;
     uint32_t nclobbers;
+    /* An acquire wrapper: returns a handle of this resource kind that it acquired (NULL: not a wrapper). */
+    const char *returns_handle;
     arena *home; /* the arena the summary lives in, for facts added later */
 } fn_summary;
 
@@ -51,6 +73,9 @@ bool summary_equal(const fn_summary *a, const fn_summary *b);
 /* JSON text (malloc'd) for the store; parse back into arena a (NULL on malformed text). */
 char *summary_to_json(const fn_summary *s);
 fn_summary *summary_from_json(arena *a, const char *usr, const char *name, const char *file, const char *json);
+/* Adds (or ORs into) a fact about a part of parameter i. */
+void summary_add_field_fact(fn_summary *s, uint32_t param, const char *path, uint32_t bits);
+
 /* Adds a clobbered global once (USR copied into the summary's arena). */
 void summary_add_clobber(fn_summary *s, const char *global_usr);
 

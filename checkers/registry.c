@@ -3,6 +3,7 @@
 
 static const checker_ops *const all_checkers[] = {
     &stack_escape_checker,
+    &handle_checker,
 };
 
 const checker_ops *const *checkers_all(size_t *count) {

@@ -20,5 +20,4 @@ char *joined(const char *a) {
  * check-name: returning the result of a library function that returns its argument
  * check-description: memcpy and strncat return their destination and strchr a pointer into its first argument;
  *   here those are local arrays, so the returned pointer dangles. Depends on the libc models saying so.
- * check-known-to-fail
  */

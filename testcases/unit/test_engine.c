@@ -663,7 +663,9 @@ static void test_unbounded_loop_terminates(void **state) {
     r = run_limits("loop", &small);
     assert_false(r.budget_exhausted);
     assert_true(r.block_visits < 100);
-    assert_int_equal(g_findings.count, 1);
+    /* x is never written in the loop: once `x != 0` holds the engine knows it keeps holding, so the paths that
+     * entered the loop never reach the return (an infinite loop); only the x == 0 path returns, with no acquire. */
+    assert_int_equal(g_findings.count, 0);
     assert_true(rec.counts_seen & COUNT_BIT(0));
 }
 

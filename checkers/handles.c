@@ -1,0 +1,1138 @@
+/* handles.c — the handle-lifecycle rules: handle-leak, handle-double-release, handle-use-after-release,
+ * handle-mismatched-release.
+ *
+ * Which calls acquire, release and use which kind of resource comes from the model files (models.h); what the
+ * project's own functions do comes from their summaries (acquire wrappers, release wrappers, functions that keep a
+ * handle). Per path, the state knows each handle's status (not acquired, open, released, handed off) and which
+ * locals hold it. Branches on the holder (`fp == NULL`, `fd < 0`) or on an acquire's return code (`pipe(fds) < 0`)
+ * remove the handle on the failure path. A path that returns with a handle still open leaks it; so does overwriting
+ * the last local that held it.
+ *
+ * Precision policy (README): a handle passed to a function of the project that neither releases nor keeps it stays
+ * open; passed to an unknown function that is not from a system header, it is handed off (that function may take
+ * ownership); passed to a system-header function the models do not mention, it stays open (standard APIs that take
+ * ownership are in the models). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "registry.h"
+
+static const rule_info handle_rules[] = {
+    {.id = "handle-leak",
+     .name = "HandleLeak",
+     .short_desc = "Acquired handle is not released on some path",
+     .full_desc = "A file, descriptor, directory, library session or other handle is acquired and, on some path that "
+                  "returns, is neither released, returned, stored where it outlives the function, nor handed to a "
+                  "function that releases or keeps it; or the last variable holding it is overwritten.",
+     .level = SEV_WARNING,
+     .tags = "reliability external/cwe/cwe-775 external/cwe/cwe-404",
+     .precision = "high"},
+    {.id = "handle-double-release",
+     .name = "HandleDoubleRelease",
+     .short_desc = "Handle released twice",
+     .full_desc = "The same handle is released a second time on some path (fclose/close/free of an already released "
+                  "handle), which corrupts the allocator or closes an unrelated descriptor that reused the number.",
+     .level = SEV_WARNING,
+     .tags = "reliability security external/cwe/cwe-1341",
+     .precision = "high",
+     .security_severity = "7.0"},
+    {.id = "handle-use-after-release",
+     .name = "HandleUseAfterRelease",
+     .short_desc = "Handle used after it was released",
+     .full_desc = "A handle is passed to a function that uses it after it was released on the same path.",
+     .level = SEV_WARNING,
+     .tags = "reliability security external/cwe/cwe-416",
+     .precision = "high",
+     .security_severity = "7.5"},
+    {.id = "handle-mismatched-release",
+     .name = "HandleMismatchedRelease",
+     .short_desc = "Handle released by the wrong kind's function",
+     .full_desc = "A handle is released by a function meant for another kind of resource, e.g. a popen() stream "
+                  "closed with fclose() or a FILE* from fopen() closed with pclose().",
+     .level = SEV_WARNING,
+     .tags = "reliability external/cwe/cwe-762",
+     .precision = "high"},
+};
+
+/* --- handles: function-wide facts ------------------------------------------------------------------------------ */
+
+typedef enum hstatus { H_NONE = 0, H_OPEN, H_RELEASED, H_HANDED_OFF } hstatus;
+
+typedef struct handle_info {
+    int32_t kind; /* models kind index; -1 unknown (parameters) */
+    const char *kind_name;
+    const char *acquired_by; /* function name */
+    ir_loc loc;
+    const ir_event *site; /* the acquiring call; NULL for parameter handles */
+    int32_t param;        /* >= 0: the value of this parameter (pointee false) or *param (pointee true) */
+    bool pointee;
+    const ir_path_step *sub; /* a part of it: (*param).sub or param.sub (NULL: the whole) */
+    uint16_t nsub;
+    bool report; /* leaks of this kind are reported */
+} handle_info;
+
+typedef struct hfn {
+    handle_info *handles;
+    uint32_t nhandles, cap;
+    uint32_t nparam_handles; /* handles [0, nparam_handles) stand for parameters and their parts */
+    /* summary accumulation over returning paths */
+    uint32_t returns;
+    uint32_t *released_paths, *open_paths, *kept_paths; /* per handle, for parameter handles */
+    bool *pointee_written;                              /* per parameter: `*param = ...` somewhere */
+    const char *returned_kind;
+    bool returned_unknown;
+} hfn;
+
+typedef struct hslot {
+    uint8_t status;
+    bool checked;   /* compared against the invalid value on this path */
+    ir_loc rel_loc; /* where it was released */
+    const char *rel_by;
+    uint32_t seq; /* path position of the acquisition */
+} hslot;
+
+/* A local place that holds a handle. */
+typedef struct hcell {
+    uint32_t var;
+    uint16_t npath;
+    const ir_path_step *path;
+    uint32_t handle;
+} hcell;
+
+/* A local that holds the return code of an out-parameter acquire with a success condition. */
+typedef struct hlink {
+    uint32_t var;
+    uint32_t handle;
+    uint32_t count; /* handles handle .. handle+count-1 */
+    model_success success;
+} hlink;
+
+/* A local pointer to a local place (`FILE **pp = &fp;`). */
+typedef struct hptr {
+    uint32_t var;
+    ir_place target;
+} hptr;
+
+/* `f = fdopen(fd, ...)`: while f exists, it owns fd; if the adopting call failed, the caller still owns fd. */
+typedef struct hadopt {
+    uint32_t owner, adopted;
+} hadopt;
+
+typedef struct hstate {
+    uint32_t nhandles;
+    hadopt *adopts;
+    uint32_t nadopts, capadopts;
+    hslot *slots;
+    hcell *cells;
+    uint32_t ncells, capcells;
+    hlink *links;
+    uint32_t nlinks, caplinks;
+    hptr *ptrs;
+    uint32_t nptrs, capptrs;
+} hstate;
+
+static hfn *fn_of(engine_ctx *cx) {
+    return *engine_checker_data(cx);
+}
+
+#define GROW(cx, arr, n, cap)                                                                                          \
+    do {                                                                                                               \
+        if ((n) == (cap)) {                                                                                            \
+            uint32_t newcap_ = (cap) ? (cap)*2 : 8;                                                                    \
+            (arr) = arena_grow(engine_arena(cx), (arr), (n), newcap_, sizeof *(arr));                                  \
+            (cap) = newcap_;                                                                                           \
+        }                                                                                                              \
+    } while (0)
+
+static const model_fn *find_role(engine_ctx *cx, const char *fn, model_role role) {
+    const models *m = engine_models(cx);
+    if (!m || !fn) return NULL;
+    for (const model_fn *mf = models_first(m, fn); mf; mf = models_next(m, mf))
+        if (mf->role == role) return mf;
+    return NULL;
+}
+
+static const model_kind *kind_of(engine_ctx *cx, int32_t kind) {
+    const models *m = engine_models(cx);
+    return m && kind >= 0 && (uint32_t)kind < m->nkinds ? &m->kinds[kind] : NULL;
+}
+
+static uint32_t add_handle(engine_ctx *cx, hfn *hf, handle_info info) {
+    GROW(cx, hf->handles, hf->nhandles, hf->cap);
+    hf->handles[hf->nhandles] = info;
+    return hf->nhandles++;
+}
+
+/* The handle ids of a call site, or -1. Sites were numbered at entry in event order. */
+static int32_t site_handle(const hfn *hf, const ir_event *ev) {
+    for (uint32_t i = 0; i < hf->nhandles; i++)
+        if (hf->handles[i].site == ev) return (int32_t)i;
+    return -1;
+}
+
+enum { MAX_PARAM_PART_HANDLES = 96 };
+
+static bool steps_same(const ir_path_step *a, uint16_t na, const ir_path_step *b, uint16_t nb) {
+    if (na != nb) return false;
+    for (uint16_t i = 0; i < na; i++) {
+        if (a[i].kind != b[i].kind) return false;
+        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
+        if (a[i].kind == STEP_INDEX && (a[i].has_index != b[i].has_index || a[i].index != b[i].index)) return false;
+    }
+    return true;
+}
+
+/* The parameter part a place names: param.sub (value) or (*param).sub (pointee), with no further dereference. */
+static bool param_part(const ir_function *f, const ir_place *p, uint32_t *param, bool *pointee,
+                       const ir_path_step **sub, uint16_t *nsub) {
+    if (p->root != ROOT_VAR || p->index >= f->nparams || p->npath == 0) return false;
+    uint16_t start = p->path[0].kind == STEP_DEREF ? 1 : 0;
+    for (uint16_t i = start; i < p->npath; i++)
+        if (p->path[i].kind == STEP_DEREF) return false;
+    if (start == 1 && p->npath == 1) return false; /* *param itself has its own handle */
+    *param = p->index;
+    *pointee = start == 1;
+    *sub = p->path + start;
+    *nsub = (uint16_t)(p->npath - start);
+    return true;
+}
+
+static int32_t find_param_part(const hfn *hf, uint32_t param, bool pointee, const ir_path_step *sub, uint16_t nsub) {
+    for (uint32_t i = 0; i < hf->nparam_handles || (hf->nparam_handles == 0 && i < hf->nhandles); i++) {
+        const handle_info *hi = &hf->handles[i];
+        if (hi->param == (int32_t)param && hi->pointee == pointee && hi->sub &&
+            steps_same(hi->sub, hi->nsub, sub, nsub))
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+static void add_param_part(engine_ctx *cx, hfn *hf, const ir_operand *op) {
+    const ir_function *f = engine_function(cx);
+    if (op->kind != OPND_PLACE && op->kind != OPND_ADDR) return;
+    uint32_t param;
+    bool pointee;
+    const ir_path_step *sub;
+    uint16_t nsub;
+    if (!param_part(f, &op->place, &param, &pointee, &sub, &nsub)) return;
+    if (find_param_part(hf, param, pointee, sub, nsub) >= 0) return;
+    add_handle(cx, hf,
+               (handle_info){.kind = -1,
+                             .param = (int32_t)param,
+                             .pointee = pointee,
+                             .sub = sub,
+                             .nsub = nsub,
+                             .loc = f->vars[param].loc});
+}
+
+/* "*.out", ".fd", "*[1]", "*[]": a parameter part for the summary. */
+static const char *encode_part(engine_ctx *cx, const handle_info *hi) {
+    const char *s = hi->pointee ? "*" : "";
+    for (uint16_t i = 0; i < hi->nsub; i++) {
+        const ir_path_step *st = &hi->sub[i];
+        if (st->kind == STEP_FIELD)
+            s = arena_printf(engine_arena(cx), "%s.%s", s, st->field);
+        else if (st->has_index)
+            s = arena_printf(engine_arena(cx), "%s[%lld]", s, (long long)st->index);
+        else
+            s = arena_printf(engine_arena(cx), "%s[]", s);
+    }
+    return s;
+}
+
+/* The caller's place for a callee's parameter part: holder (the argument's place) plus the encoded steps. */
+static bool decode_part(engine_ctx *cx, const char *code, bool address, ir_place holder, ir_place *out) {
+    ir_module *m = (ir_module *)engine_module(cx);
+    if ((*code == '*') != address) return false;
+    if (*code == '*') code++;
+    ir_place p = holder;
+    while (*code) {
+        if (*code == '.') {
+            const char *start = ++code;
+            while (*code && *code != '.' && *code != '[')
+                code++;
+            p = ir_place_extend(m, p, STEP_FIELD, arena_strndup(&m->arena, start, (size_t)(code - start)));
+        } else if (*code == '[') {
+            code++;
+            if (*code == ']') {
+                p = ir_place_extend(m, p, STEP_INDEX, NULL);
+            } else {
+                char *end;
+                long long v = strtoll(code, &end, 10);
+                if (*end != ']') return false;
+                p = ir_place_extend_index(m, p, v);
+                code = end;
+            }
+            if (*code != ']') return false;
+            code++;
+        } else {
+            return false;
+        }
+    }
+    *out = p;
+    return true;
+}
+
+static void *h_entry(engine_ctx *cx) {
+    const ir_function *f = engine_function(cx);
+    hfn *hf = arena_alloc(engine_arena(cx), sizeof *hf);
+    *engine_checker_data(cx) = hf;
+    /* Parameter handles first (ids 0 .. 2*nparams-1): the value and the pointee of each parameter, so the summary can
+     * say "releases param i" or "releases *param i". */
+    for (uint32_t i = 0; i < f->nparams; i++) {
+        add_handle(cx, hf, (handle_info){.kind = -1, .param = (int32_t)i, .loc = f->vars[i].loc});
+        add_handle(cx, hf, (handle_info){.kind = -1, .param = (int32_t)i, .pointee = true, .loc = f->vars[i].loc});
+    }
+    /* Parts of parameters that the body passes to calls (`fclose(j->out)`, `close(fds[1])`): each is a handle of
+     * its own, so the summary can say "releases *param.out". */
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
+            const ir_event *ev = &f->blocks[b].events[e];
+            if (ev->kind != EV_CALL) continue;
+            for (uint32_t a = 0; a < ev->u.call.nargs && hf->nhandles < MAX_PARAM_PART_HANDLES; a++)
+                add_param_part(cx, hf, &ev->u.call.args[a]);
+        }
+    hf->nparam_handles = hf->nhandles;
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
+            const ir_event *ev = &f->blocks[b].events[e];
+            if (ev->kind != EV_CALL || !ev->u.call.callee) continue;
+            const model_fn *acq = find_role(cx, ev->u.call.callee, ROLE_ACQUIRE);
+            if (acq) {
+                const model_kind *k = kind_of(cx, acq->kind);
+                for (uint32_t i = 0; i < (acq->count ? acq->count : 1); i++)
+                    add_handle(cx, hf,
+                               (handle_info){.kind = acq->kind,
+                                             .kind_name = k ? k->name : "handle",
+                                             .acquired_by = ev->u.call.callee,
+                                             .loc = ev->loc,
+                                             .site = ev,
+                                             .param = -1,
+                                             .report = k ? k->report : true});
+                continue;
+            }
+            const fn_summary *s = engine_callee_summary(cx, &ev->u.call);
+            if (s && s->returns_handle) {
+                const models *m = engine_models(cx);
+                int32_t kind = m ? models_kind_index(m, s->returns_handle) : -1;
+                const model_kind *k = kind_of(cx, kind);
+                add_handle(cx, hf,
+                           (handle_info){.kind = kind,
+                                         .kind_name = s->returns_handle,
+                                         .acquired_by = ev->u.call.callee,
+                                         .loc = ev->loc,
+                                         .site = ev,
+                                         .param = -1,
+                                         .report = k ? k->report : true});
+            }
+        }
+    uint32_t np = f->nparams;
+    hf->released_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
+    hf->open_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
+    hf->kept_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
+    hf->pointee_written = arena_alloc(engine_arena(cx), (np + 1) * sizeof(bool));
+
+    hstate *st = arena_alloc(engine_arena(cx), sizeof *st);
+    st->nhandles = hf->nhandles;
+    st->slots = arena_alloc(engine_arena(cx), (hf->nhandles + 1) * sizeof *st->slots);
+    for (uint32_t h = 0; h < hf->nparam_handles; h++) {
+        const handle_info *hi = &hf->handles[h];
+        st->slots[h].status = H_OPEN;
+        if (hi->pointee) continue;
+        GROW(cx, st->cells, st->ncells, st->capcells);
+        st->cells[st->ncells++] = (hcell){.var = (uint32_t)hi->param, .npath = hi->nsub, .path = hi->sub, .handle = h};
+    }
+    return st;
+}
+
+static void *h_clone(engine_ctx *cx, const void *p) {
+    const hstate *s = p;
+    hstate *d = arena_alloc(engine_arena(cx), sizeof *d);
+    *d = *s;
+    d->slots = arena_alloc(engine_arena(cx), (s->nhandles + 1) * sizeof *d->slots);
+    memcpy(d->slots, s->slots, s->nhandles * sizeof *d->slots);
+#define CLONE_ARR(arr, n, cap)                                                                                         \
+    do {                                                                                                               \
+        d->cap = s->n;                                                                                                 \
+        d->arr = s->n ? arena_alloc(engine_arena(cx), s->n * sizeof *d->arr) : NULL;                                   \
+        if (s->n) memcpy(d->arr, s->arr, s->n * sizeof *d->arr);                                                       \
+    } while (0)
+    CLONE_ARR(cells, ncells, capcells);
+    CLONE_ARR(links, nlinks, caplinks);
+    CLONE_ARR(ptrs, nptrs, capptrs);
+    CLONE_ARR(adopts, nadopts, capadopts);
+#undef CLONE_ARR
+    return d;
+}
+
+static bool path_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
+    for (uint16_t i = 0; i < n; i++) {
+        if (a[i].kind != b[i].kind) return false;
+        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
+        if (a[i].kind == STEP_INDEX &&
+            (a[i].has_index != b[i].has_index || (a[i].has_index && a[i].index != b[i].index)))
+            return false;
+    }
+    return true;
+}
+
+/* Could the two paths name the same memory? a[i] may be a[2]; a[2] is not a[3]. */
+static bool path_may_match(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
+    for (uint16_t i = 0; i < n; i++) {
+        if (a[i].kind != b[i].kind) return false;
+        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
+        if (a[i].kind == STEP_INDEX && a[i].has_index && b[i].has_index && a[i].index != b[i].index) return false;
+    }
+    return true;
+}
+
+static bool h_equal(const void *pa, const void *pb) {
+    const hstate *a = pa, *b = pb;
+    if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs) return false;
+    for (uint32_t i = 0; i < a->nhandles; i++)
+        if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked) return false;
+    for (uint32_t i = 0; i < a->ncells; i++) {
+        bool found = false;
+        for (uint32_t k = 0; k < b->ncells && !found; k++)
+            found = a->cells[i].var == b->cells[k].var && a->cells[i].handle == b->cells[k].handle &&
+                    a->cells[i].npath == b->cells[k].npath &&
+                    path_equal(a->cells[i].path, b->cells[k].path, a->cells[i].npath);
+        if (!found) return false;
+    }
+    for (uint32_t i = 0; i < a->nlinks; i++)
+        if (a->links[i].var != b->links[i].var || a->links[i].handle != b->links[i].handle) return false;
+    return true;
+}
+
+/* Joining two paths that disagree about a handle: keep it quiet rather than guess (precision first). */
+static void h_join(engine_ctx *cx, void *pinto, const void *pfrom) {
+    hstate *into = pinto;
+    const hstate *from = pfrom;
+    for (uint32_t i = 0; i < into->nhandles; i++) {
+        hslot *a = &into->slots[i];
+        const hslot *b = &from->slots[i];
+        if (a->status == b->status) {
+            a->checked = a->checked && b->checked;
+            continue;
+        }
+        if (a->status == H_NONE)
+            *a = *b;
+        else if (b->status != H_NONE)
+            a->status = H_HANDED_OFF;
+    }
+    for (uint32_t i = 0; i < from->ncells; i++) {
+        bool found = false;
+        for (uint32_t k = 0; k < into->ncells && !found; k++)
+            found = into->cells[k].var == from->cells[i].var && into->cells[k].handle == from->cells[i].handle &&
+                    into->cells[k].npath == from->cells[i].npath &&
+                    path_equal(into->cells[k].path, from->cells[i].path, from->cells[i].npath);
+        if (!found) {
+            GROW(cx, into->cells, into->ncells, into->capcells);
+            into->cells[into->ncells++] = from->cells[i];
+        }
+    }
+}
+
+/* --- holders ---------------------------------------------------------------------------------------------------- */
+
+static bool place_is_local(engine_ctx *cx, const ir_place *p) {
+    return p->root == ROOT_VAR && !ir_place_has_deref(p) && p->index < engine_function(cx)->nvars;
+}
+
+/* `*pp` where pp holds &local: the local place. */
+static bool resolve_local(engine_ctx *cx, const hstate *st, const ir_place *p, ir_place *out) {
+    if (place_is_local(cx, p)) {
+        *out = *p;
+        return true;
+    }
+    if (p->root == ROOT_VAR && p->npath >= 1 && p->path[0].kind == STEP_DEREF) {
+        for (uint32_t i = 0; i < st->nptrs; i++) {
+            if (st->ptrs[i].var != p->index) continue;
+            ir_place t = st->ptrs[i].target;
+            if (p->npath == 1) {
+                *out = t;
+                return true;
+            }
+            /* (*pp).f: extend the target with the remaining fields */
+            bool plain = true;
+            for (uint16_t k = 1; k < p->npath; k++)
+                if (p->path[k].kind == STEP_DEREF) plain = false;
+            if (!plain) return false;
+            ir_path_step *steps = arena_alloc(engine_arena(cx), (t.npath + p->npath) * sizeof *steps);
+            if (t.npath) memcpy(steps, t.path, t.npath * sizeof *steps);
+            memcpy(steps + t.npath, p->path + 1, (p->npath - 1u) * sizeof *steps);
+            t.path = steps;
+            t.npath = (uint16_t)(t.npath + p->npath - 1);
+            *out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool cell_within(const hcell *c, const ir_place *p) {
+    return c->var == p->index && c->npath >= p->npath && path_may_match(c->path, p->path, p->npath);
+}
+
+/* Strong update: the cell is certainly the place or inside it (no unknown index involved). */
+static bool cell_certainly_within(const hcell *c, const ir_place *p) {
+    return c->var == p->index && c->npath >= p->npath && path_equal(c->path, p->path, p->npath);
+}
+
+/* Handles held at or below a local place (a struct holds the handles of its fields). */
+static uint32_t handles_in(const hstate *st, const ir_place *p, uint32_t *out, uint32_t max) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < st->ncells && n < max; i++)
+        if (cell_within(&st->cells[i], p)) out[n++] = st->cells[i].handle;
+    return n;
+}
+
+static bool held_elsewhere(engine_ctx *cx, const hstate *st, uint32_t h) {
+    const ir_function *f = engine_function(cx);
+    for (uint32_t i = 0; i < st->ncells; i++)
+        if (st->cells[i].handle == h && f->vars[st->cells[i].var].kind != VAR_TEMP) return true;
+    return false;
+}
+
+enum { MAX_VALUE_HANDLES = 8 };
+
+typedef struct hvalue {
+    uint32_t handles[MAX_VALUE_HANDLES];
+    uint32_t n;
+    bool address;   /* the operand is the address of the holder(s) (&fp, &s) */
+    bool has_place; /* holder place known (for ptr tracking) */
+    ir_place place;
+} hvalue;
+
+static hvalue eval(engine_ctx *cx, const hstate *st, const ir_operand *op) {
+    hvalue v = {0};
+    ir_place p;
+    if (op->kind == OPND_PLACE && resolve_local(cx, st, &op->place, &p)) {
+        v.n = handles_in(st, &p, v.handles, MAX_VALUE_HANDLES);
+        v.has_place = true;
+        v.place = p;
+    } else if (op->kind == OPND_PLACE && op->place.root == ROOT_VAR && op->place.npath == 1 &&
+               op->place.path[0].kind == STEP_DEREF && op->place.index < engine_function(cx)->nparams) {
+        /* *param: the handle the caller stored there */
+        v.handles[v.n++] = 2 * op->place.index + 1;
+    } else if (op->kind == OPND_PLACE && op->place.root == ROOT_VAR && op->place.npath > 1 &&
+               op->place.path[0].kind == STEP_DEREF && op->place.index < engine_function(cx)->nparams) {
+        /* (*param).out, param[1]: a part of what the caller handed over */
+        uint32_t param;
+        bool pointee;
+        const ir_path_step *sub;
+        uint16_t nsub;
+        if (param_part(engine_function(cx), &op->place, &param, &pointee, &sub, &nsub)) {
+            int32_t h = find_param_part(fn_of(cx), param, pointee, sub, nsub);
+            if (h >= 0) v.handles[v.n++] = (uint32_t)h;
+        }
+    } else if (op->kind == OPND_ADDR && resolve_local(cx, st, &op->place, &p)) {
+        v.n = handles_in(st, &p, v.handles, MAX_VALUE_HANDLES);
+        v.address = true;
+        v.has_place = true;
+        v.place = p;
+    } else if (op->kind == OPND_ADDR && op->place.root == ROOT_VAR && op->place.npath == 1 &&
+               op->place.path[0].kind == STEP_DEREF && op->place.index < engine_function(cx)->nparams) {
+        v.handles[v.n++] = 2 * op->place.index + 1; /* &*param == param: the pointee handle by address */
+        v.address = true;
+    }
+    return v;
+}
+
+static void set_cell(engine_ctx *cx, hstate *st, const ir_place *p, uint32_t h) {
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        const hcell *c = &st->cells[i];
+        if (c->var == p->index && c->handle == h && c->npath == p->npath && path_equal(c->path, p->path, p->npath))
+            return;
+    }
+    GROW(cx, st->cells, st->ncells, st->capcells);
+    st->cells[st->ncells++] = (hcell){.var = p->index, .npath = p->npath, .path = p->path, .handle = h};
+}
+
+static void kill_cells(hstate *st, const ir_place *p, bool exact_only) {
+    uint32_t out = 0;
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        const hcell *c = &st->cells[i];
+        bool hit = exact_only ? (c->var == p->index && c->npath == p->npath && path_equal(c->path, p->path, p->npath))
+                              : cell_certainly_within(c, p);
+        if (!hit) st->cells[out++] = *c;
+    }
+    st->ncells = out;
+}
+
+static void kill_links_and_ptrs(hstate *st, uint32_t var) {
+    uint32_t out = 0;
+    for (uint32_t i = 0; i < st->nlinks; i++)
+        if (st->links[i].var != var) st->links[out++] = st->links[i];
+    st->nlinks = out;
+    out = 0;
+    for (uint32_t i = 0; i < st->nptrs; i++)
+        if (st->ptrs[i].var != var) st->ptrs[out++] = st->ptrs[i];
+    st->nptrs = out;
+}
+
+/* --- reports ---------------------------------------------------------------------------------------------------- */
+
+static const char *holder_name(engine_ctx *cx, const hstate *st, uint32_t h) {
+    const ir_function *f = engine_function(cx);
+    for (uint32_t i = 0; i < st->ncells; i++) {
+        const hcell *c = &st->cells[i];
+        if (c->handle != h || f->vars[c->var].kind == VAR_TEMP) continue;
+        ir_place p = {.root = ROOT_VAR, .index = c->var, .npath = c->npath, .path = c->path};
+        return ir_place_str(engine_arena(cx), engine_module(cx), f, &p);
+    }
+    return NULL;
+}
+
+static const char *handle_desc(engine_ctx *cx, const hstate *st, uint32_t h) {
+    const hfn *hf = fn_of(cx);
+    const handle_info *hi = &hf->handles[h];
+    const char *holder = holder_name(cx, st, h);
+    arena *a = engine_arena(cx);
+    if (hi->param >= 0) {
+        ir_place p = {.root = ROOT_VAR, .index = (uint32_t)hi->param};
+        if (hi->pointee || hi->nsub) {
+            ir_path_step *steps = arena_alloc(a, (hi->nsub + 1u) * sizeof *steps);
+            uint16_t n = 0;
+            if (hi->pointee) steps[n++] = (ir_path_step){.kind = STEP_DEREF};
+            for (uint16_t i = 0; i < hi->nsub; i++)
+                steps[n++] = hi->sub[i];
+            p.path = steps;
+            p.npath = n;
+        }
+        return arena_printf(a, "'%s'", ir_place_str(a, engine_module(cx), engine_function(cx), &p));
+    }
+    if (holder) return arena_printf(a, "%s '%s' from '%s'", hi->kind_name, holder, hi->acquired_by);
+    return arena_printf(a, "%s from '%s'", hi->kind_name, hi->acquired_by);
+}
+
+static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc where, const char *why) {
+    const hfn *hf = fn_of(cx);
+    const handle_info *hi = &hf->handles[h];
+    if (!hi->report || hi->param >= 0) return;
+    report_step steps[2] = {{hi->loc, arena_printf(engine_arena(cx), "acquired here by '%s'", hi->acquired_by), 0},
+                            {where, why, engine_path_seq(cx)}};
+    const char *msg = arena_printf(engine_arena(cx), "%s is not released on this path (%s)", handle_desc(cx, st, h),
+                                   strstr(why, "overwritten") ? "its last holder is overwritten" : "leaked at return");
+    engine_report(cx, "handle-leak", hi->loc, msg, steps, 2, st->slots[h].seq);
+}
+
+/* --- transfer --------------------------------------------------------------------------------------------------- */
+
+/* Forget that `dst` held anything; report handles it was the last holder of. */
+static void overwrite(engine_ctx *cx, hstate *st, const ir_place *dst, ir_loc loc, bool exact_only) {
+    uint32_t held[MAX_VALUE_HANDLES];
+    uint32_t n = handles_in(st, dst, held, MAX_VALUE_HANDLES);
+    kill_cells(st, dst, exact_only);
+    const ir_var *v = &engine_function(cx)->vars[dst->index];
+    if (v->kind == VAR_TEMP) return;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t h = held[i];
+        if (st->slots[h].status != H_OPEN || held_elsewhere(cx, st, h)) continue;
+        bool indexed = false;
+        for (uint16_t k = 0; k < dst->npath; k++)
+            if (dst->path[k].kind == STEP_INDEX && !dst->path[k].has_index) indexed = true;
+        if (indexed) continue; /* a[i] = ...: another element may be the one overwritten */
+        report_leak(cx, st, h, loc, "overwritten here while it still holds the handle");
+        st->slots[h].status = H_NONE;
+    }
+}
+
+static void hand_off(hstate *st, const hvalue *v) {
+    for (uint32_t i = 0; i < v->n; i++)
+        if (st->slots[v->handles[i]].status == H_OPEN) st->slots[v->handles[i]].status = H_HANDED_OFF;
+}
+
+static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int32_t by_kind, ir_loc loc) {
+    hfn *hf = fn_of(cx);
+    const handle_info *hi = &hf->handles[h];
+    hslot *s = &st->slots[h];
+    if (s->status == H_RELEASED) {
+        report_step steps[2] = {
+            {s->rel_loc, arena_printf(engine_arena(cx), "first released here by '%s'", s->rel_by), 0},
+            {loc, "released again here", engine_path_seq(cx)}};
+        engine_report(cx, "handle-double-release", loc,
+                      arena_printf(engine_arena(cx), "%s is released twice (first by '%s' at line %u)",
+                                   handle_desc(cx, st, h), s->rel_by, s->rel_loc.line),
+                      steps, 2, s->seq);
+        return;
+    }
+    if (s->status != H_OPEN) return;
+    if (hi->kind >= 0 && by_kind >= 0 && hi->kind != by_kind) {
+        const models *m = engine_models(cx);
+        const char *expected = NULL;
+        for (uint32_t i = 0; m && i < m->nfns && !expected; i++)
+            if (m->fns[i].role == ROLE_RELEASE && m->fns[i].kind == hi->kind) expected = m->fns[i].function;
+        report_step steps[1] = {{hi->loc, arena_printf(engine_arena(cx), "acquired here by '%s'", hi->acquired_by), 0}};
+        engine_report(cx, "handle-mismatched-release", loc,
+                      arena_printf(engine_arena(cx), "%s is released with '%s'%s%s%s", handle_desc(cx, st, h), by,
+                                   expected ? " (expects '" : "", expected ? expected : "", expected ? "')" : ""),
+                      steps, 1, UINT32_MAX);
+    }
+    s->status = H_RELEASED;
+    s->rel_loc = loc;
+    s->rel_by = by;
+}
+
+static void use(engine_ctx *cx, hstate *st, uint32_t h, const char *by, ir_loc loc) {
+    hslot *s = &st->slots[h];
+    if (s->status != H_RELEASED) return;
+    report_step steps[2] = {{s->rel_loc, arena_printf(engine_arena(cx), "released here by '%s'", s->rel_by), 0},
+                            {loc, arena_printf(engine_arena(cx), "used here by '%s'", by), engine_path_seq(cx)}};
+    engine_report(cx, "handle-use-after-release", loc,
+                  arena_printf(engine_arena(cx), "%s is used by '%s' after it was released by '%s' at line %u",
+                               handle_desc(cx, st, h), by, s->rel_by, s->rel_loc.line),
+                  steps, 2, s->seq);
+}
+
+/* Put freshly acquired handle h where the acquire delivers it. */
+static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *holder, ir_loc loc) {
+    hslot *s = &st->slots[h];
+    s->status = H_OPEN;
+    s->checked = false;
+    s->seq = engine_path_seq(cx);
+    (void)loc;
+    if (holder) set_cell(cx, st, holder, h);
+}
+
+static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
+    hfn *hf = fn_of(cx);
+    const ir_call *call = &ev->u.call;
+    const ir_function *f = engine_function(cx);
+    hvalue *args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
+    for (uint32_t i = 0; i < call->nargs; i++)
+        args[i] = eval(cx, st, &call->args[i]);
+    ir_place result = {0};
+    bool has_result = call->result_var >= 0;
+    if (has_result) {
+        result = ir_place_var((uint32_t)call->result_var);
+        kill_cells(st, &result, false);
+        kill_links_and_ptrs(st, result.index);
+    }
+
+    const models *m = engine_models(cx);
+    bool modelled = false;
+    for (const model_fn *mf = m && call->callee ? models_first(m, call->callee) : NULL; mf; mf = models_next(m, mf)) {
+        modelled = true;
+        if (mf->role == ROLE_RELEASE || mf->role == ROLE_USE) {
+            if (mf->arg < 0 || (uint32_t)mf->arg >= call->nargs) continue;
+            const hvalue *v = &args[mf->arg];
+            if (!v->n) continue; /* by value, or the holder's address for struct handles: regfree(&re) */
+            /* Several handles in one holder are the elements of an array (`int fds[2]; pipe(fds)`): a release or use
+             * is of one element — the first open one; only when none is open is it a second release or a late use. */
+            uint32_t h = v->handles[0];
+            for (uint32_t i = 0; i < v->n; i++)
+                if (st->slots[v->handles[i]].status == H_OPEN) {
+                    h = v->handles[i];
+                    break;
+                }
+            if (mf->role == ROLE_RELEASE)
+                release(cx, st, h, call->callee, mf->kind, ev->loc);
+            else
+                use(cx, st, h, call->callee, ev->loc);
+        } else if (mf->role == ROLE_TRANSFER) {
+            if (mf->arg >= 0 && (uint32_t)mf->arg < call->nargs) hand_off(st, &args[mf->arg]);
+        } else if (mf->role == ROLE_ACQUIRE) {
+            int32_t h_new = site_handle(hf, ev);
+            if (mf->adopts >= 0 && (uint32_t)mf->adopts < call->nargs && h_new >= 0)
+                for (uint32_t i = 0; i < args[mf->adopts].n; i++) {
+                    uint32_t a = args[mf->adopts].handles[i];
+                    if (st->slots[a].status != H_OPEN) continue;
+                    st->slots[a].status = H_HANDED_OFF;
+                    GROW(cx, st->adopts, st->nadopts, st->capadopts);
+                    st->adopts[st->nadopts++] = (hadopt){.owner = (uint32_t)h_new, .adopted = a};
+                }
+            if (mf->releases >= 0 && (uint32_t)mf->releases < call->nargs)
+                for (uint32_t i = 0; i < args[mf->releases].n; i++)
+                    release(cx, st, args[mf->releases].handles[i], call->callee, mf->kind, ev->loc);
+            int32_t h0 = site_handle(hf, ev);
+            if (h0 < 0) continue;
+            uint32_t count = mf->count ? mf->count : 1;
+            if (mf->out < 0) {
+                if (has_result) acquire(cx, st, (uint32_t)h0, &result, ev->loc);
+                continue;
+            }
+            /* The handle is stored through argument `out`: &fp, fds (an array), &ctx->h (not ours to track). */
+            ir_place holder;
+            const ir_operand *o = (uint32_t)mf->out < call->nargs ? &call->args[mf->out] : NULL;
+            bool local = o && o->kind == OPND_ADDR && resolve_local(cx, st, &o->place, &holder);
+            bool elements = local && (o->array_decay || count > 1);
+            if (!local && o && o->kind == OPND_PLACE) {
+                /* `int fds[2]; pipe(fds)` decays to &fds; a pointer variable holding &local also works */
+                ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
+                local = resolve_local(cx, st, &deref, &holder);
+            }
+            if (!local) continue; /* stored into memory that is not ours: handed off from the start */
+            for (uint32_t i = 0; i < count; i++) {
+                /* pipe(fds): handle i goes to fds[i] */
+                ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
+                overwrite(cx, st, &slot, ev->loc, true);
+                acquire(cx, st, (uint32_t)h0 + i, &slot, ev->loc);
+            }
+            if (mf->success != SUCCESS_ALWAYS && has_result) {
+                GROW(cx, st->links, st->nlinks, st->caplinks);
+                st->links[st->nlinks++] =
+                    (hlink){.var = result.index, .handle = (uint32_t)h0, .count = count, .success = mf->success};
+            }
+        }
+    }
+    if (modelled) return;
+
+    const fn_summary *sum = engine_callee_summary(cx, call);
+    for (uint32_t i = 0; sum && i < call->nargs && i < sum->nparams; i++) {
+        /* What the callee does to parts of the argument: job_finish(&j) closes j.out and j.lock_fd. */
+        const hvalue *v = &args[i];
+        if (!v->has_place) continue;
+        for (uint32_t k = 0; k < sum->params[i].nfields; k++) {
+            const handle_field_fact *ff = &sum->params[i].fields[k];
+            ir_place part;
+            if (!decode_part(cx, ff->path, v->address, v->place, &part)) continue;
+            uint32_t held[MAX_VALUE_HANDLES];
+            uint32_t n = handles_in(st, &part, held, MAX_VALUE_HANDLES);
+            for (uint32_t j = 0; j < n; j++) {
+                if (ff->bits & (HANDLE_RELEASES | HANDLE_RELEASES_POINTEE))
+                    release(cx, st, held[j], call->callee ? call->callee : "a function", -1, ev->loc);
+                else if ((ff->bits & (HANDLE_KEEPS | HANDLE_KEEPS_POINTEE)) && st->slots[held[j]].status == H_OPEN)
+                    st->slots[held[j]].status = H_HANDED_OFF;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < call->nargs; i++) {
+        hvalue *v = &args[i];
+        if (!v->n) continue;
+        if (sum && i < sum->nparams) {
+            uint32_t hfacts = sum->params[i].handle;
+            uint32_t rel = v->address ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
+            uint32_t keep = v->address ? HANDLE_KEEPS_POINTEE : HANDLE_KEEPS;
+            for (uint32_t k = 0; k < v->n; k++) {
+                if (hfacts & rel)
+                    release(cx, st, v->handles[k], call->callee ? call->callee : "a function", -1, ev->loc);
+                else if ((hfacts & keep) && st->slots[v->handles[k]].status == H_OPEN)
+                    st->slots[v->handles[k]].status = H_HANDED_OFF;
+            }
+            /* close_and_clear(&fp) also resets fp: what the holder held is gone from it. */
+            if (v->address && v->has_place && (hfacts & HANDLE_WRITES_POINTEE)) {
+                for (uint32_t k = 0; k < v->n; k++)
+                    if (st->slots[v->handles[k]].status == H_OPEN) st->slots[v->handles[k]].status = H_HANDED_OFF;
+                kill_cells(st, &v->place, false);
+            }
+            continue;
+        }
+        if (sum || call->variadic) {
+            /* a project function without facts for this (variadic) argument: it only uses it */
+            if (!call->defined_in_program && !call->system_callee) hand_off(st, v);
+            continue;
+        }
+        if (call->callee == NULL || !call->system_callee)
+            hand_off(st, v);
+        else if (v->address)
+            hand_off(st, v); /* &fp to a library function: it may replace or close it */
+    }
+    /* An acquire wrapper: the result is a new handle. */
+    int32_t h = site_handle(hf, ev);
+    if (h >= 0 && has_result && sum && sum->returns_handle) acquire(cx, st, (uint32_t)h, &result, ev->loc);
+    (void)f;
+}
+
+static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
+    const ir_place *dst = &ev->u.assign.dst;
+    const ir_operand *src = &ev->u.assign.src;
+    if (dst->root == ROOT_VAR && dst->npath >= 1 && dst->path[0].kind == STEP_DEREF &&
+        dst->index < engine_function(cx)->nparams) {
+        fn_of(cx)->pointee_written[dst->index] = true;
+        /* `s->log = fallback`, `*pf = NULL`: that part of the caller's memory holds something else now */
+        hvalue old = eval(cx, st, &(ir_operand){.kind = OPND_PLACE, .place = *dst});
+        for (uint32_t i = 0; i < old.n; i++)
+            if (fn_of(cx)->handles[old.handles[i]].param >= 0) st->slots[old.handles[i]].status = H_NONE;
+    }
+    hvalue v = eval(cx, st, src);
+    ir_place local;
+    bool dst_local = resolve_local(cx, st, dst, &local);
+    if (!dst_local) {
+        /* Stored into a global, the caller's memory, the heap: it outlives the function. */
+        if (!v.address)
+            hand_off(st, &v);
+        else
+            hand_off(st, &v);
+        return;
+    }
+    /* Copy first (src may be inside dst), then overwrite, then write. */
+    uint32_t n = v.n;
+    uint32_t handles[MAX_VALUE_HANDLES];
+    memcpy(handles, v.handles, n * sizeof *handles);
+    /* links and pointers follow plain variable copies */
+    hlink *link = NULL;
+    hptr *ptr = NULL;
+    if (src->kind == OPND_PLACE && src->place.root == ROOT_VAR && !src->place.npath)
+        for (uint32_t i = 0; i < st->nlinks; i++)
+            if (st->links[i].var == src->place.index) link = &st->links[i];
+    hlink link_copy = link ? *link : (hlink){0};
+    hptr ptr_copy = {0};
+    if (src->kind == OPND_ADDR && place_is_local(cx, &src->place)) {
+        ptr_copy = (hptr){.var = local.index, .target = src->place};
+        ptr = &ptr_copy;
+    } else if (src->kind == OPND_PLACE && src->place.root == ROOT_VAR && !src->place.npath) {
+        for (uint32_t i = 0; i < st->nptrs; i++)
+            if (st->ptrs[i].var == src->place.index) {
+                ptr_copy = st->ptrs[i];
+                ptr_copy.var = local.index;
+                ptr = &ptr_copy;
+            }
+    }
+    bool record = v.has_place && !v.address && local.npath == 0 && v.place.npath == 0 &&
+                  engine_function(cx)->vars[v.place.index].is_record;
+    overwrite(cx, st, &local, ev->loc, false);
+    if (local.npath == 0) kill_links_and_ptrs(st, local.index);
+    if (v.address) {
+        /* q = &fp: q points to a holder; the handle stays where it is */
+        if (ptr) {
+            GROW(cx, st->ptrs, st->nptrs, st->capptrs);
+            st->ptrs[st->nptrs++] = *ptr;
+        }
+        return;
+    }
+    if (record && v.has_place) {
+        /* struct copy: every field holder is copied below the destination */
+        uint32_t ncells = st->ncells;
+        for (uint32_t i = 0; i < ncells; i++) {
+            hcell c = st->cells[i];
+            if (!cell_within(&c, &v.place)) continue;
+            uint16_t extra = (uint16_t)(c.npath - v.place.npath);
+            ir_path_step *path = arena_alloc(engine_arena(cx), (local.npath + extra + 1u) * sizeof *path);
+            if (local.npath) memcpy(path, local.path, local.npath * sizeof *path);
+            memcpy(path + local.npath, c.path + v.place.npath, extra * sizeof *path);
+            ir_place np = {
+                .root = ROOT_VAR, .index = local.index, .npath = (uint16_t)(local.npath + extra), .path = path};
+            set_cell(cx, st, &np, c.handle);
+        }
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        set_cell(cx, st, &local, handles[i]);
+    if (link && local.npath == 0) {
+        link_copy.var = local.index;
+        GROW(cx, st->links, st->nlinks, st->caplinks);
+        st->links[st->nlinks++] = link_copy;
+    }
+    if (ptr && local.npath == 0) {
+        GROW(cx, st->ptrs, st->nptrs, st->capptrs);
+        st->ptrs[st->nptrs++] = *ptr;
+    }
+}
+
+static void h_event(engine_ctx *cx, void *p, const ir_event *ev) {
+    hstate *st = p;
+    switch (ev->kind) {
+    case EV_CALL:
+        call_event(cx, st, ev);
+        return;
+    case EV_ASSIGN:
+        assign_event(cx, st, ev);
+        return;
+    case EV_DECL: {
+        ir_place v = ir_place_var(ev->u.decl.var);
+        kill_cells(st, &v, false);
+        kill_links_and_ptrs(st, ev->u.decl.var);
+        return;
+    }
+    case EV_SCOPE_END:
+        return;
+    }
+}
+
+/* --- branches --------------------------------------------------------------------------------------------------- */
+
+/* Does `x cmp k` holding (or not) mean x is the failure value of a resource with this invalid-value rule? Returns 1
+ * failure, 0 success, -1 cannot tell. */
+static int failure_of(model_invalid inv, int64_t invalid_value, ir_cmp cmp, int64_t k, bool holds) {
+    /* normalise to the comparison that holds on this edge */
+    if (!holds) {
+        static const ir_cmp neg[] = {CMP_NE, CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT};
+        cmp = neg[cmp];
+    }
+    switch (inv) {
+    case INVALID_NULL:
+        if (k != 0) return -1;
+        if (cmp == CMP_EQ) return 1;
+        if (cmp == CMP_NE || cmp == CMP_GT) return 0;
+        return -1;
+    case INVALID_NEGATIVE:
+        if (cmp == CMP_LT && k <= 0) return 1;  /* x < 0 */
+        if (cmp == CMP_LE && k < 0) return 1;   /* x <= -1 */
+        if (cmp == CMP_EQ && k < 0) return 1;   /* x == -1 */
+        if (cmp == CMP_GE && k >= 0) return 0;  /* x >= 0 */
+        if (cmp == CMP_GT && k >= -1) return 0; /* x > -1, x > 0 */
+        if (cmp == CMP_NE && k < 0) return 0;   /* x != -1 */
+        if (cmp == CMP_EQ && k >= 0) return 0;  /* x == 3: a valid number */
+        if (cmp == CMP_LE && k >= 0) return -1; /* x <= 0: could be either */
+        return -1;
+    case INVALID_VALUE:
+        if (k != invalid_value) return -1;
+        if (cmp == CMP_EQ) return 1;
+        if (cmp == CMP_NE) return 0;
+        return -1;
+    case INVALID_NONE:
+        return -1;
+    }
+    return -1;
+}
+
+static int success_failure(model_success s, ir_cmp cmp, int64_t k, bool holds) {
+    if (!holds) {
+        static const ir_cmp neg[] = {CMP_NE, CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT};
+        cmp = neg[cmp];
+    }
+    switch (s) {
+    case SUCCESS_ZERO:
+        if (cmp == CMP_EQ) return k == 0 ? 0 : 1;
+        if (cmp == CMP_NE && k == 0) return 1;
+        if (cmp == CMP_LT && k <= 0) return 1;
+        if (cmp == CMP_GT && k >= 0) return 1;
+        if (cmp == CMP_GE && k == 0) return -1;
+        return -1;
+    case SUCCESS_NONNEGATIVE:
+        return failure_of(INVALID_NEGATIVE, 0, cmp, k, true);
+    case SUCCESS_NONZERO:
+    case SUCCESS_NONNULL:
+        return failure_of(INVALID_NULL, 0, cmp, k, true);
+    case SUCCESS_ALWAYS:
+        return -1;
+    }
+    return -1;
+}
+
+static bool h_branch(engine_ctx *cx, void *p, const ir_cond *c, bool holds) {
+    hstate *st = p;
+    const hfn *hf = fn_of(cx);
+    int64_t k;
+    if (c->lhs.kind != OPND_PLACE || c->rhs.kind != OPND_INT) return true;
+    k = c->rhs.value;
+    /* the return code of an out-parameter acquire */
+    if (c->lhs.place.root == ROOT_VAR && !c->lhs.place.npath) {
+        for (uint32_t i = 0; i < st->nlinks; i++) {
+            const hlink *l = &st->links[i];
+            if (l->var != c->lhs.place.index) continue;
+            int fail = success_failure(l->success, c->cmp, k, holds);
+            for (uint32_t j = 0; j < l->count && fail >= 0; j++) {
+                hslot *s = &st->slots[l->handle + j];
+                if (s->status != H_OPEN) continue;
+                if (fail)
+                    s->status = H_NONE;
+                else
+                    s->checked = true;
+            }
+        }
+    }
+    hvalue v = eval(cx, st, &c->lhs);
+    if (v.address) return true;
+    for (uint32_t i = 0; i < v.n; i++) {
+        uint32_t h = v.handles[i];
+        const handle_info *hi = &hf->handles[h];
+        hslot *s = &st->slots[h];
+        model_invalid inv = INVALID_NULL;
+        int64_t invv = 0;
+        const model_kind *kind = kind_of(cx, hi->kind);
+        if (kind) {
+            inv = kind->invalid;
+            invv = kind->invalid_value;
+        } else if (hi->param >= 0 && !engine_function(cx)->vars[hi->param].is_pointer && !hi->pointee) {
+            inv = INVALID_NEGATIVE; /* an int parameter: a descriptor */
+        }
+        int fail = failure_of(inv, invv, c->cmp, k, holds);
+        if (!kind) {
+            /* a parameter of unknown kind: NULL and negative values both mean "no handle" */
+            int as_fd = failure_of(INVALID_NEGATIVE, 0, c->cmp, k, holds);
+            if (fail < 0 || (fail == 0 && as_fd == 1)) fail = as_fd;
+        }
+        if (fail < 0) continue;
+        if (fail && s->status == H_OPEN) {
+            s->status = H_NONE;
+            /* the adopting call failed: what it would have owned is the caller's again */
+            for (uint32_t a = 0; a < st->nadopts; a++)
+                if (st->adopts[a].owner == h && st->slots[st->adopts[a].adopted].status == H_HANDED_OFF)
+                    st->slots[st->adopts[a].adopted].status = H_OPEN;
+        } else if (!fail) {
+            s->checked = true;
+        }
+    }
+    return true;
+}
+
+/* --- return ----------------------------------------------------------------------------------------------------- */
+
+static void h_ret(engine_ctx *cx, void *p, const ir_term *t) {
+    hstate *st = p;
+    hfn *hf = fn_of(cx);
+    const ir_function *f = engine_function(cx);
+    hf->returns++;
+    if (t->has_ret) {
+        hvalue v = eval(cx, st, &t->ret);
+        for (uint32_t i = 0; i < v.n && !v.address; i++) {
+            uint32_t h = v.handles[i];
+            if (st->slots[h].status != H_OPEN) continue;
+            st->slots[h].status = H_HANDED_OFF; /* returned: the caller owns it */
+            const handle_info *hi = &hf->handles[h];
+            if (hi->param < 0) {
+                if (hf->returned_kind && strcmp(hf->returned_kind, hi->kind_name) != 0) hf->returned_unknown = true;
+                hf->returned_kind = hi->kind_name;
+            }
+        }
+    }
+    for (uint32_t h = 0; h < st->nhandles; h++) {
+        const hslot *s = &st->slots[h];
+        const handle_info *hi = &hf->handles[h];
+        if (hi->param >= 0) {
+            if (s->status == H_RELEASED)
+                hf->released_paths[h]++;
+            else if (s->status == H_OPEN)
+                hf->open_paths[h]++;
+            else if (s->status == H_HANDED_OFF)
+                hf->kept_paths[h]++;
+            continue;
+        }
+        if (s->status == H_OPEN) report_leak(cx, st, h, t->loc, "the function returns here with the handle open");
+    }
+    (void)f;
+}
+
+static void h_finish(engine_ctx *cx) {
+    hfn *hf = fn_of(cx);
+    fn_summary *s = engine_own_summary(cx);
+    if (!hf || !s) return;
+    const ir_function *f = engine_function(cx);
+    for (uint32_t h = 0; h < hf->nparam_handles; h++) {
+        const handle_info *hi = &hf->handles[h];
+        uint32_t i = (uint32_t)hi->param;
+        if (i >= s->nparams) continue;
+        uint32_t bits = 0;
+        /* A part of a parameter released in a loop (`for (...) close(fds[i])`) is not released on the path that runs
+         * the loop zero times; released on some path and never kept is taken as released. */
+        bool released = hf->released_paths[h] && (!hf->open_paths[h] || hi->sub);
+        if (released)
+            bits |= hi->pointee ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
+        else if (hf->kept_paths[h])
+            bits |= hi->pointee ? HANDLE_KEEPS_POINTEE : HANDLE_KEEPS;
+        if (hi->sub)
+            summary_add_field_fact(s, i, encode_part(cx, hi), bits);
+        else
+            s->params[i].handle |= bits;
+    }
+    for (uint32_t i = 0; i < f->nparams && i < s->nparams; i++)
+        if (hf->pointee_written[i]) s->params[i].handle |= HANDLE_WRITES_POINTEE;
+    if (hf->returned_kind && !hf->returned_unknown) s->returns_handle = arena_strdup(s->home, hf->returned_kind);
+}
+
+const checker_ops handle_checker = {
+    .name = "handles",
+    .rules = handle_rules,
+    .nrules = sizeof handle_rules / sizeof handle_rules[0],
+    .entry = h_entry,
+    .clone = h_clone,
+    .equal = h_equal,
+    .join = h_join,
+    .event = h_event,
+    .branch = h_branch,
+    .ret = h_ret,
+    .finish = h_finish,
+};

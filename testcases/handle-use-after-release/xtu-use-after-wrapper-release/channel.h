@@ -1,0 +1,6 @@
+#ifndef CHANNEL_H
+#define CHANNEL_H
+
+void channel_close(int fd);
+
+#endif

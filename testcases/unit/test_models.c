@@ -1,0 +1,660 @@
+/* test_models.c — the model-file reader (models.c): every built-in file loads cleanly, lookups answer what the files
+ * say, malformed files fail with FILE:LINE and change nothing, unknown keys and bad names are warnings, kinds extend
+ * across files, and a file given twice is read once. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h> /* after the headers it needs: it does not include them itself */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "models.h"
+
+/* ---- helpers ------------------------------------------------------------------------------------------------- */
+
+/* A model file on disk with this text; returns its path (malloc'd). */
+static char *write_temp(const char *text) {
+    char *path = strdup("/tmp/lifeline-test-models-XXXXXX.yaml");
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    size_t len = strlen(text);
+    assert_int_equal(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+static void print_warnings(const tool_diag_list *w) {
+    for (size_t i = 0; i < w->count; i++)
+        fprintf(stderr, "  warning: %s:%u: %s\n", w->items[i].file, w->items[i].line, w->items[i].message);
+}
+
+/* The first model of `fn` in `role`, or NULL. */
+static const model_fn *find(const models *m, const char *fn, model_role role) {
+    for (const model_fn *f = models_first(m, fn); f; f = models_next(m, f))
+        if (f->role == role) return f;
+    return NULL;
+}
+
+static unsigned count_roles(const models *m, const char *fn) {
+    unsigned n = 0;
+    for (const model_fn *f = models_first(m, fn); f; f = models_next(m, f))
+        n++;
+    return n;
+}
+
+static const char *kind_name(const models *m, const model_fn *f) {
+    return f && f->kind >= 0 ? m->kinds[f->kind].name : "";
+}
+
+/* A file that must not load: -1, err = "PATH:LINE: ..." containing `what`, and the models untouched. */
+static void expect_error(const char *text, unsigned line, const char *what) {
+    models m;
+    models_init(&m);
+    char *path = write_temp(text);
+    tool_diag_list w = {0};
+    char err[512] = "";
+    int rc = models_load_file(&m, path, &w, err, sizeof err);
+    if (rc == 0 || !strstr(err, what)) fprintf(stderr, "for:\n%s\ngot rc %d, err: %s\n", text, rc, err);
+    assert_int_equal(rc, -1);
+    char prefix[512];
+    snprintf(prefix, sizeof prefix, "%s:%u: ", path, line);
+    if (strncmp(err, prefix, strlen(prefix)) != 0) fprintf(stderr, "want prefix '%s', got '%s'\n", prefix, err);
+    assert_true(strncmp(err, prefix, strlen(prefix)) == 0);
+    assert_non_null(strstr(err, what));
+    assert_int_equal(m.nkinds, 0);
+    assert_int_equal(m.nfns, 0);
+    assert_int_equal(m.files_loaded.count, 0);
+    assert_int_equal(w.count, 0); /* warnings of a file that failed are dropped with it */
+    unlink(path);
+    free(path);
+    models_free(&m);
+}
+
+/* Text that loads: returns the warnings (caller frees). */
+static tool_diag_list load_ok(models *m, const char *name, const char *text) {
+    tool_diag_list w = {0};
+    char err[512] = "";
+    int rc = models_load_text(m, name, text, strlen(text), &w, err, sizeof err);
+    if (rc != 0) fprintf(stderr, "unexpected error: %s\n", err);
+    assert_int_equal(rc, 0);
+    return w;
+}
+
+/* ---- built-in files -------------------------------------------------------------------------------------------- */
+
+static void test_builtin_files_load_without_warnings(void **state) {
+    (void)state;
+    size_t n;
+    const builtin_model *all = models_builtin_all(&n);
+    assert_true(n >= 8);
+    bool seen_posix = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i) assert_true(strcmp(all[i - 1].name, all[i].name) < 0); /* sorted by name */
+        assert_int_equal(strlen(all[i].text), all[i].length);
+        seen_posix |= !strcmp(all[i].name, "posix.yaml");
+        /* Each file on its own (no file may depend on another's kinds)... */
+        models m;
+        models_init(&m);
+        char name[128];
+        snprintf(name, sizeof name, "builtin:%s", all[i].name);
+        tool_diag_list w = load_ok(&m, name, all[i].text);
+        if (w.count) print_warnings(&w);
+        assert_int_equal(w.count, 0);
+        assert_true(m.nkinds > 0);
+        tool_diag_list_free(&w);
+        models_free(&m);
+    }
+    assert_true(seen_posix);
+    /* ...and all together, as lifeline loads them (twice: the second load is a no-op). */
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    uint32_t nfns = m.nfns, nkinds = m.nkinds;
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    assert_int_equal(m.nfns, nfns);
+    assert_int_equal(m.nkinds, nkinds);
+    assert_int_equal(m.files_loaded.count, n);
+    models_free(&m);
+}
+
+static void test_builtin_lookups(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+
+    const model_fn *f = models_first(&m, "fopen");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_ACQUIRE);
+    assert_string_equal(kind_name(&m, f), "FILE");
+    assert_int_equal(f->out, -1);
+    assert_int_equal(f->count, 1);
+    assert_int_equal(f->success, SUCCESS_ALWAYS);
+    assert_int_equal(f->releases, -1);
+    assert_int_equal(f->adopts, -1);
+    assert_int_equal(m.kinds[f->kind].invalid, INVALID_NULL);
+    assert_string_equal(f->file, "builtin:posix.yaml");
+    assert_true(f->line > 0);
+    assert_null(models_next(&m, f));
+
+    f = models_first(&m, "pipe");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_ACQUIRE);
+    assert_string_equal(kind_name(&m, f), "fd");
+    assert_int_equal(f->out, 0);
+    assert_int_equal(f->count, 2);
+    assert_int_equal(f->success, SUCCESS_ZERO);
+    assert_int_equal(m.kinds[f->kind].invalid, INVALID_NEGATIVE);
+
+    f = find(&m, "socketpair", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->out, 3);
+    assert_int_equal(f->count, 2);
+
+    /* freopen: one acquire that also releases its arg 2, not a separate release role */
+    assert_int_equal(count_roles(&m, "freopen"), 1);
+    f = find(&m, "freopen", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->releases, 2);
+    assert_string_equal(kind_name(&m, f), "FILE");
+
+    f = find(&m, "fdopen", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->adopts, 0);
+    assert_int_equal(f->releases, -1);
+
+    f = models_first(&m, "close");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_RELEASE);
+    assert_int_equal(f->arg, 0);
+    assert_string_equal(kind_name(&m, f), "fd");
+
+    /* accept acquires a new fd and uses the listening one, in declaration order */
+    f = models_first(&m, "accept");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_ACQUIRE);
+    assert_string_equal(kind_name(&m, f), "fd");
+    f = models_next(&m, f);
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_USE);
+    assert_int_equal(f->arg, 0);
+    assert_null(models_next(&m, f));
+
+    f = find(&m, "fread", ROLE_USE);
+    assert_int_equal(f->arg, 3);
+    assert_int_equal(count_roles(&m, "fread"), 2); /* FILE and popen-stream share the stdio uses */
+    assert_int_equal(find(&m, "getdelim", ROLE_USE)->arg, 3);
+    assert_int_equal(find(&m, "getline", ROLE_USE)->arg, 2);
+
+    f = find(&m, "pclose", ROLE_RELEASE);
+    assert_string_equal(kind_name(&m, f), "popen-stream");
+    assert_int_not_equal(find(&m, "popen", ROLE_ACQUIRE)->kind, models_kind_index(&m, "FILE"));
+
+    f = find(&m, "mmap", ROLE_ACQUIRE);
+    assert_int_equal(m.kinds[f->kind].invalid, INVALID_VALUE);
+    assert_int_equal(m.kinds[f->kind].invalid_value, -1);
+    f = find(&m, "mmap", ROLE_USE);
+    assert_int_equal(f->arg, 4);
+    assert_string_equal(kind_name(&m, f), "fd");
+
+    f = find(&m, "regcomp", ROLE_ACQUIRE);
+    assert_int_equal(f->out, 0);
+    assert_int_equal(f->success, SUCCESS_ZERO);
+    assert_int_equal(find(&m, "getaddrinfo", ROLE_ACQUIRE)->out, 3);
+
+    f = find(&m, "malloc", ROLE_ACQUIRE);
+    assert_string_equal(kind_name(&m, f), "memory");
+    assert_false(m.kinds[f->kind].report);
+    assert_true(m.kinds[models_kind_index(&m, "FILE")].report);
+    assert_int_equal(find(&m, "realloc", ROLE_ACQUIRE)->adopts, 0);
+
+    f = models_first(&m, "memcpy");
+    assert_int_equal(f->role, ROLE_RETURNS_ARG);
+    assert_int_equal(f->arg, 0);
+    assert_int_equal(f->kind, -1);
+    assert_int_equal(find(&m, "strncat", ROLE_RETURNS_ARG)->arg, 0);
+    assert_int_equal(find(&m, "inet_ntop", ROLE_RETURNS_ARG)->arg, 2);
+
+    /* libraries */
+    f = find(&m, "sqlite3_open_v2", ROLE_ACQUIRE);
+    assert_int_equal(f->out, 1);
+    assert_int_equal(f->success, SUCCESS_ALWAYS); /* close it even when opening fails */
+    assert_int_equal(find(&m, "sqlite3_prepare_v2", ROLE_ACQUIRE)->out, 3);
+    assert_int_equal(find(&m, "sqlite3_prepare_v3", ROLE_ACQUIRE)->out, 4);
+    assert_string_equal(kind_name(&m, find(&m, "sqlite3_finalize", ROLE_RELEASE)), "sqlite3_stmt");
+    assert_int_equal(m.kinds[models_kind_index(&m, "sqlite3_stmt")].invalid, INVALID_NULL);
+    assert_string_equal(kind_name(&m, find(&m, "PQclear", ROLE_RELEASE)), "PGresult");
+    assert_string_equal(kind_name(&m, find(&m, "PQexec", ROLE_ACQUIRE)), "PGresult");
+    assert_string_equal(kind_name(&m, find(&m, "PQexec", ROLE_USE)), "PGconn");
+    assert_string_equal(kind_name(&m, find(&m, "redisFree", ROLE_RELEASE)), "redisContext");
+    assert_int_equal(find(&m, "redisGetReply", ROLE_ACQUIRE)->out, 1);
+    assert_string_equal(kind_name(&m, find(&m, "curl_easy_cleanup", ROLE_RELEASE)), "CURL");
+    f = models_first(&m, "curl_multi_add_handle");
+    assert_string_equal(kind_name(&m, f), "CURL");
+    assert_int_equal(f->arg, 1);
+    f = models_next(&m, f);
+    assert_string_equal(kind_name(&m, f), "CURLM");
+    assert_int_equal(f->arg, 0);
+    assert_string_equal(kind_name(&m, find(&m, "SSL_free", ROLE_RELEASE)), "SSL");
+    assert_string_equal(kind_name(&m, find(&m, "BIO_free_all", ROLE_RELEASE)), "BIO");
+    f = find(&m, "SSL_set_bio", ROLE_TRANSFER);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 1);
+    assert_string_equal(kind_name(&m, f), "BIO");
+    assert_string_equal(kind_name(&m, find(&m, "mysql_free_result", ROLE_RELEASE)), "MYSQL_RES");
+    assert_string_equal(kind_name(&m, find(&m, "zmq_close", ROLE_RELEASE)), "zmq-socket");
+    assert_string_equal(kind_name(&m, find(&m, "zmq_ctx_term", ROLE_RELEASE)), "zmq-context");
+
+    assert_null(models_first(&m, "no_such_function"));
+    assert_null(models_first(&m, NULL));
+    models_free(&m);
+}
+
+static void test_kind_index(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    assert_int_equal(models_kind_index(&m, "FILE"), -1);
+    char err[512];
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    int32_t file = models_kind_index(&m, "FILE"), fd = models_kind_index(&m, "fd");
+    assert_true(file >= 0 && fd >= 0 && file != fd);
+    assert_string_equal(m.kinds[file].name, "FILE");
+    assert_string_equal(m.kinds[file].description, "stdio stream");
+    assert_string_equal(m.kinds[fd].file, "builtin:posix.yaml");
+    assert_int_equal(models_kind_index(&m, "file"), -1); /* names are case-sensitive */
+    assert_int_equal(models_kind_index(&m, "no-such-kind"), -1);
+    assert_int_equal(models_kind_index(&m, NULL), -1);
+    models_free(&m);
+}
+
+/* ---- errors ------------------------------------------------------------------------------------------------- */
+
+static void test_malformed_files(void **state) {
+    (void)state;
+    /* not YAML: the second entry is indented less than the first */
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: FILE\n"
+                 "    acquire:\n"
+                 "      - fopen\n"
+                 "     - fdopen\n",
+                 6, "not valid YAML");
+    expect_error("version: 1\nresources: [ { kind: FILE\n", 3, "not valid YAML");
+    expect_error("version: 1\n\tresources:\n", 2, "not valid YAML");
+    expect_error("", 1, "empty model file");
+    expect_error("# only a comment\n", 1, "empty model file");
+    expect_error("- version: 1\n", 1, "top level must be a mapping");
+    expect_error("just text\n", 1, "top level must be a mapping");
+    expect_error("resources: []\n", 1, "missing 'version: 1'");
+    expect_error("# a comment\nversion: 2\nresources: []\n", 2, "unsupported model file version 2");
+    expect_error("version: one\n", 1, "'version' must be an integer");
+    expect_error("version: 1\n---\nversion: 1\n", 3, "second one");
+    expect_error("version: 1\nresources: {kind: FILE}\n", 2, "'resources' must be a list");
+    expect_error("version: 1\nresources:\n  - kind: FILE\n    release: fclose\n", 4, "'release' must be a list");
+    expect_error("version: 1\nresources:\n  - description: no kind here\n    release: [fclose]\n", 3, "without 'kind'");
+    expect_error("version: 1\nresources:\n  - kind: [a, b]\n", 3, "'kind' must be a name");
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: FILE\n"
+                 "    acquire:\n"
+                 "      - fopen\n"
+                 "      - { out: 1 }\n",
+                 6, "has no 'function'");
+    expect_error("version: 1\nresources:\n  - kind: FILE\n    use:\n      - { function: [fread] }\n", 5,
+                 "must be a function name");
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: fd\n"
+                 "    acquire:\n"
+                 "      - function: pipe\n"
+                 "        out: 0\n"
+                 "        count: 0\n",
+                 7, "'count: 0'");
+    expect_error("version: 1\nresources:\n  - kind: fd\n    acquire:\n      - { function: pipe, count: 2 }\n", 5,
+                 "needs 'out'");
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: FILE\n"
+                 "    use:\n"
+                 "      - function: fread\n"
+                 "        arg: x\n",
+                 6, "'arg' must be an integer, not 'x'");
+    expect_error("version: 1\nresources:\n  - kind: FILE\n    use:\n      - { function: fread, arg: 3.5 }\n", 5,
+                 "'arg' must be an integer");
+    expect_error("version: 1\nresources:\n  - kind: FILE\n    release:\n      - { function: fclose, arg: -1 }\n", 5,
+                 "argument indexes start at 0");
+    expect_error("version: 1\nresources:\n  - kind: FILE\n    acquire:\n      - { function: f, out: -2 }\n", 5,
+                 "'out: -2'");
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: fd\n"
+                 "    acquire:\n"
+                 "      - { function: pipe, out: 0,\n"
+                 "          success: sometimes }\n",
+                 6, "unknown success value 'sometimes'");
+    expect_error("version: 1\nresources:\n  - kind: fd\n    invalid: maybe\n", 4, "unknown invalid value 'maybe'");
+    expect_error("version: 1\nresources:\n  - kind: fd\n    report: perhaps\n", 4, "true or false");
+    expect_error("version: 1\nfunctions:\n  - memcpy\n", 3, "must be a mapping with 'function' and 'returns'");
+    expect_error("version: 1\nfunctions:\n  - { function: memcpy }\n", 3, "no 'returns'");
+    expect_error("version: 1\nfunctions:\n  - { returns: 0 }\n", 3, "has no 'function'");
+    expect_error("version: 1\nfunctions:\n  - { function: memcpy, returns: -1 }\n", 3, "'returns: -1'");
+    expect_error("version: 1\nresources:\n  - [kind, FILE]\n", 3, "a resource must be a mapping");
+}
+
+/* An error leaves what was loaded before exactly as it was. */
+static void test_error_keeps_earlier_models(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    uint32_t nfns = m.nfns, nkinds = m.nkinds;
+    size_t nfiles = m.files_loaded.count;
+    const char *bad = "version: 1\n"
+                      "resources:\n"
+                      "  - kind: mine\n"
+                      "    acquire: [my_open]\n"
+                      "  - kind: FILE\n"
+                      "    acquire: [my_fopen]\n"
+                      "functions:\n"
+                      "  - { function: my_copy, returns: zero }\n";
+    tool_diag_list w = {0};
+    assert_int_equal(models_load_text(&m, "bad.yaml", bad, strlen(bad), &w, err, sizeof err), -1);
+    assert_string_equal(err, "bad.yaml:8: 'returns' must be an integer, not 'zero'");
+    assert_int_equal(m.nfns, nfns);
+    assert_int_equal(m.nkinds, nkinds);
+    assert_int_equal(m.files_loaded.count, nfiles);
+    assert_null(models_first(&m, "my_open"));
+    assert_null(models_first(&m, "my_fopen"));
+    assert_int_equal(models_kind_index(&m, "mine"), -1);
+    assert_int_equal(w.count, 0);
+    models_free(&m);
+}
+
+static void test_missing_file(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_file(&m, "/nonexistent/lifeline/models.yaml", NULL, err, sizeof err), -1);
+    assert_non_null(strstr(err, "/nonexistent/lifeline/models.yaml: cannot open model file"));
+    models_free(&m);
+}
+
+/* ---- warnings -------------------------------------------------------------------------------------------------- */
+
+static void test_warnings(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    const char *text = "version: 1\n"                                         /* 1 */
+                       "library: mine\n"                                      /* 2 unknown top-level key */
+                       "resources:\n"                                         /* 3 */
+                       "  - kind: widget\n"                                   /* 4 */
+                       "    colour: blue\n"                                   /* 5 unknown key in a kind */
+                       "    acquire:\n"                                       /* 6 */
+                       "      - widget_new\n"                                 /* 7 */
+                       "      - \"widget new\"\n"                             /* 8 not an identifier */
+                       "      - { function: 2widget }\n"                      /* 9 not an identifier */
+                       "      - { function: widget_open, arg: 1 }\n"          /* 10 arg is not an acquire key */
+                       "    release:\n"                                       /* 11 */
+                       "      - { function: widget_free, out: 0 }\n"          /* 12 out is not a release key */
+                       "      - widget::free\n"                               /* 13 not an identifier */
+                       "functions:\n"                                         /* 14 */
+                       "  - { function: widget_name, returns: 0, why: x }\n"; /* 15 */
+    char *path = write_temp(text);
+    tool_diag_list w = {0};
+    char err[512] = "";
+    assert_int_equal(models_load_file(&m, path, &w, err, sizeof err), 0);
+    static const struct {
+        unsigned line;
+        const char *what;
+    } want[] = {
+        {2, "unknown key 'library'"}, {5, "unknown key 'colour'"}, {8, "'widget new'"},    {9, "'2widget'"},
+        {10, "unknown key 'arg'"},    {12, "unknown key 'out'"},   {13, "'widget::free'"}, {15, "unknown key 'why'"}};
+    if (w.count != sizeof want / sizeof want[0]) print_warnings(&w);
+    assert_int_equal(w.count, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < w.count; i++) {
+        assert_string_equal(w.items[i].tag, "lifeline-model");
+        assert_int_equal(w.items[i].level, SEV_WARNING);
+        assert_string_equal(w.items[i].file, path);
+        assert_int_equal(w.items[i].line, want[i].line);
+        if (!strstr(w.items[i].message, want[i].what)) print_warnings(&w);
+        assert_non_null(strstr(w.items[i].message, want[i].what));
+    }
+    /* the good entries are in, the bad names are not, unknown keys changed nothing */
+    assert_int_equal(models_kind_index(&m, "widget"), 0);
+    assert_non_null(find(&m, "widget_new", ROLE_ACQUIRE));
+    const model_fn *open = find(&m, "widget_open", ROLE_ACQUIRE);
+    assert_non_null(open);
+    assert_int_equal(open->arg, -1);
+    assert_int_equal(open->line, 10);
+    const model_fn *fr = find(&m, "widget_free", ROLE_RELEASE);
+    assert_non_null(fr);
+    assert_int_equal(fr->out, -1);
+    assert_int_equal(fr->arg, 0);
+    assert_int_equal(find(&m, "widget_name", ROLE_RETURNS_ARG)->arg, 0);
+    assert_null(models_first(&m, "widget new"));
+    assert_null(models_first(&m, "2widget"));
+    assert_null(models_first(&m, "widget::free"));
+    assert_int_equal(m.nfns, 4);
+
+    /* the same path again, also spelled differently: not read again, no new warnings */
+    uint32_t nfns = m.nfns;
+    assert_int_equal(models_load_file(&m, path, &w, err, sizeof err), 0);
+    char other[600];
+    snprintf(other, sizeof other, "/tmp/../%s", path + 1);
+    assert_int_equal(models_load_file(&m, other, &w, err, sizeof err), 0);
+    assert_int_equal(m.nfns, nfns);
+    assert_int_equal(w.count, sizeof want / sizeof want[0]);
+    assert_int_equal(m.files_loaded.count, 1);
+
+    tool_diag_list_free(&w);
+    unlink(path);
+    free(path);
+    models_free(&m);
+}
+
+static void test_success_on_returned_handle_is_warned(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    tool_diag_list w = load_ok(&m, "t.yaml",
+                               "version: 1\nresources:\n  - kind: k\n    invalid: null\n    acquire:\n"
+                               "      - { function: k_new, success: nonnull }\n");
+    assert_int_equal(w.count, 1);
+    assert_int_equal(w.items[0].line, 6);
+    assert_non_null(strstr(w.items[0].message, "'success' applies to out-parameter acquires only"));
+    assert_int_equal(find(&m, "k_new", ROLE_ACQUIRE)->success, SUCCESS_ALWAYS);
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
+/* ---- user files ------------------------------------------------------------------------------------------------- */
+
+static void test_user_file_adds_kinds_and_functions(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    uint32_t nkinds = m.nkinds;
+    const char *text = "version: 1\n"
+                       "resources:\n"
+                       "  - kind: pool-conn\n"
+                       "    description: connection from my pool\n"
+                       "    invalid: 0x10\n"
+                       "    acquire:\n"
+                       "      - pool_get\n"
+                       "      - { function: pool_get_many, out: 2, count: 4, success: nonnegative }\n"
+                       "      - { function: pool_swap, releases: 0, adopts: 1 }\n"
+                       "    release:\n"
+                       "      - { function: pool_put, arg: 1 }\n"
+                       "    use: [pool_query, { function: pool_exec, arg: 2 }]\n"
+                       "    transfer:\n"
+                       "      - { function: pool_give, arg: 1 }\n"
+                       "  - kind: FILE\n" /* extends the built-in kind: no warning */
+                       "    invalid: null\n"
+                       "    acquire: [my_fopen]\n"
+                       "    release: [my_fclose]\n"
+                       "  - kind: quiet\n"
+                       "    report: false\n"
+                       "    invalid: -1\n"
+                       "functions:\n"
+                       "  - { function: pool_name, returns: 1 }\n"
+                       "  - { function: memcpy, returns: 0 }\n"; /* the same as the built-in: silently one */
+    tool_diag_list w = load_ok(&m, "mylib.yaml", text);
+    if (w.count) print_warnings(&w);
+    assert_int_equal(w.count, 0);
+    assert_int_equal(m.nkinds, nkinds + 2);
+
+    int32_t pool = models_kind_index(&m, "pool-conn");
+    assert_true(pool >= 0);
+    assert_string_equal(m.kinds[pool].description, "connection from my pool");
+    assert_int_equal(m.kinds[pool].invalid, INVALID_VALUE);
+    assert_int_equal(m.kinds[pool].invalid_value, 16);
+    assert_true(m.kinds[pool].report);
+    assert_string_equal(m.kinds[pool].file, "mylib.yaml");
+    assert_int_equal(m.kinds[pool].line, 3);
+    int32_t quiet = models_kind_index(&m, "quiet");
+    assert_false(m.kinds[quiet].report);
+    assert_int_equal(m.kinds[quiet].invalid_value, -1);
+
+    const model_fn *f = find(&m, "pool_get_many", ROLE_ACQUIRE);
+    assert_int_equal(f->kind, pool);
+    assert_int_equal(f->out, 2);
+    assert_int_equal(f->count, 4);
+    assert_int_equal(f->success, SUCCESS_NONNEGATIVE);
+    assert_string_equal(f->file, "mylib.yaml");
+    assert_int_equal(f->line, 8);
+    f = find(&m, "pool_swap", ROLE_ACQUIRE);
+    assert_int_equal(f->releases, 0);
+    assert_int_equal(f->adopts, 1);
+    assert_int_equal(find(&m, "pool_put", ROLE_RELEASE)->arg, 1);
+    assert_int_equal(find(&m, "pool_query", ROLE_USE)->arg, 0);
+    assert_int_equal(find(&m, "pool_exec", ROLE_USE)->arg, 2);
+    assert_int_equal(find(&m, "pool_give", ROLE_TRANSFER)->arg, 1);
+    assert_int_equal(find(&m, "pool_name", ROLE_RETURNS_ARG)->arg, 1);
+    assert_int_equal(count_roles(&m, "memcpy"), 1);
+
+    int32_t file = models_kind_index(&m, "FILE");
+    assert_int_equal(find(&m, "my_fopen", ROLE_ACQUIRE)->kind, file);
+    assert_int_equal(find(&m, "my_fclose", ROLE_RELEASE)->kind, file);
+    assert_string_equal(m.kinds[file].file, "builtin:posix.yaml");
+    tool_diag_list_free(&w);
+
+    /* The same name again is not reloaded. */
+    uint32_t nfns = m.nfns;
+    w = load_ok(&m, "mylib.yaml", "version: 1\nresources:\n  - kind: other\n");
+    assert_int_equal(m.nfns, nfns);
+    assert_int_equal(models_kind_index(&m, "other"), -1);
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
+static void test_redeclarations(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    const char *text = "version: 1\n"
+                       "resources:\n"
+                       "  - kind: thing\n" /* 3 */
+                       "    acquire: [thing_new]\n"
+                       "  - kind: thing\n" /* 5: declared twice: merged, warned */
+                       "    invalid: null\n"
+                       "    release: [thing_free]\n"
+                       "  - kind: thing\n" /* 8: and a conflicting invalid */
+                       "    invalid: negative\n"
+                       "  - kind: FILE\n" /* 10: conflicts with posix.yaml */
+                       "    invalid: negative\n"
+                       "    acquire:\n"
+                       "      - { function: fopen, releases: 1 }\n" /* 13: differs from the built-in */
+                       "      - fopen64\n";                         /* 14: identical: silently one */
+    tool_diag_list w = load_ok(&m, "redecl.yaml", text);
+    static const struct {
+        unsigned line;
+        const char *what;
+    } want[] = {{5, "already declared at line 3"},
+                {8, "already declared at line 3"},
+                {8, "'invalid: negative' conflicts with 'invalid: null'"},
+                {10, "declared at builtin:posix.yaml"},
+                {13, "'fopen' is already modelled differently as acquire of kind FILE at builtin:posix.yaml"}};
+    if (w.count != sizeof want / sizeof want[0]) print_warnings(&w);
+    assert_int_equal(w.count, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < w.count; i++) {
+        assert_int_equal(w.items[i].line, want[i].line);
+        if (!strstr(w.items[i].message, want[i].what)) print_warnings(&w);
+        assert_non_null(strstr(w.items[i].message, want[i].what));
+    }
+    int32_t thing = models_kind_index(&m, "thing");
+    assert_int_equal(m.kinds[thing].invalid, INVALID_NULL); /* the first `invalid` given wins */
+    assert_int_equal(m.kinds[thing].line, 3);
+    assert_int_equal(find(&m, "thing_free", ROLE_RELEASE)->kind, thing);
+    assert_int_equal(m.kinds[models_kind_index(&m, "FILE")].invalid, INVALID_NULL);
+    assert_int_equal(count_roles(&m, "fopen"), 1);
+    assert_int_equal(models_first(&m, "fopen")->releases, -1);
+    assert_int_equal(count_roles(&m, "fopen64"), 1);
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
+/* YAML features a hand-written reader would get wrong: anchors and aliases, flow and block style, comments, quoting. */
+static void test_yaml_features(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    const char *text = "%YAML 1.1\n"
+                       "---\n"
+                       "version: 1  # the format\n"
+                       "resources:\n"
+                       "  - kind: \"a b\"\n"
+                       "    use: &shared\n"
+                       "      - 'shared_use'\n"
+                       "      - {function: shared_peek, arg: 0x1}\n"
+                       "  - kind: c\n"
+                       "    invalid: ~\n"
+                       "    use: *shared\n"
+                       "    acquire:\n"
+                       "    release: []\n"
+                       "functions:\n"
+                       "...\n";
+    tool_diag_list w = load_ok(&m, "features.yaml", text);
+    if (w.count) print_warnings(&w);
+    assert_int_equal(w.count, 0);
+    assert_int_equal(m.nkinds, 2);
+    assert_int_equal(m.kinds[1].invalid, INVALID_NULL);
+    assert_int_equal(count_roles(&m, "shared_use"), 2);
+    const model_fn *f = find(&m, "shared_peek", ROLE_USE);
+    assert_int_equal(f->arg, 1);
+    assert_string_equal(kind_name(&m, f), "a b");
+    assert_string_equal(kind_name(&m, models_next(&m, f)), "c");
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_files_load_without_warnings),
+        cmocka_unit_test(test_builtin_lookups),
+        cmocka_unit_test(test_kind_index),
+        cmocka_unit_test(test_malformed_files),
+        cmocka_unit_test(test_error_keeps_earlier_models),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_success_on_returned_handle_is_warned),
+        cmocka_unit_test(test_user_file_adds_kinds_and_functions),
+        cmocka_unit_test(test_redeclarations),
+        cmocka_unit_test(test_yaml_features),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
