@@ -29,6 +29,7 @@ fn_summary *summary_new(arena *a, const char *usr, const char *name, const char 
     s->file = arena_strdup(a, file);
     s->line = line;
     s->home = a;
+    s->acquires_out_param = -1;
     s->nparams = nparams;
     s->params = nparams ? arena_alloc(a, nparams * sizeof *s->params) : NULL;
     for (uint32_t i = 0; i < nparams; i++)
@@ -50,6 +51,9 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     c->return_value = s->return_value;
     c->noreturn = s->noreturn;
     c->returns_handle = arena_strdup(a, s->returns_handle);
+    c->acquires_out_param = s->acquires_out_param;
+    c->acquires_out_kind = arena_strdup(a, s->acquires_out_kind);
+    c->acquires_out_success = s->acquires_out_success;
     for (uint32_t i = 0; i < s->nclobbers; i++)
         summary_add_clobber(c, s->clobbers[i]);
     return c;
@@ -103,6 +107,9 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
     if (a->returns_const != b->returns_const || a->noreturn != b->noreturn) return false;
     if (a->returns_const && a->return_value != b->return_value) return false;
     if (a->nclobbers != b->nclobbers || !str_eq(a->returns_handle, b->returns_handle)) return false;
+    if (a->acquires_out_param != b->acquires_out_param || !str_eq(a->acquires_out_kind, b->acquires_out_kind) ||
+        a->acquires_out_success != b->acquires_out_success)
+        return false;
     for (uint32_t i = 0; i < a->nclobbers; i++) {
         bool found = false;
         for (uint32_t k = 0; k < b->nclobbers && !found; k++)
@@ -168,6 +175,10 @@ char *summary_to_json(const fn_summary *s) {
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
     json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
     if (s->returns_handle) json_object_set_new(root, "returns_handle", json_string(s->returns_handle));
+    if (s->acquires_out_param >= 0 && s->acquires_out_kind)
+        json_object_set_new(root, "acquires_out",
+                            json_pack("{s:i, s:s, s:i}", "param", (json_int_t)s->acquires_out_param, "kind",
+                                      s->acquires_out_kind, "success", (json_int_t)s->acquires_out_success));
     if (s->nclobbers) {
         json_t *cl = json_array();
         for (uint32_t i = 0; i < s->nclobbers; i++)
@@ -282,6 +293,17 @@ static fn_summary *summary_from_root(arena *a, const char *usr, const char *name
         json_t *rv = json_object_get(root, "return_value");
         if (!json_is_integer(rv)) return NULL;
         s->return_value = json_integer_value(rv);
+    }
+    json_t *ao = json_object_get(root, "acquires_out");
+    if (ao) {
+        json_t *ap = json_object_get(ao, "param"), *ak = json_object_get(ao, "kind"),
+               *as = json_object_get(ao, "success");
+        if (!json_is_integer(ap) || !json_is_string(ak) || !json_is_integer(as) || json_integer_value(ap) < 0 ||
+            (uint64_t)json_integer_value(ap) >= s->nparams || json_integer_value(as) < 0 || json_integer_value(as) > 4)
+            return NULL;
+        s->acquires_out_param = (int32_t)json_integer_value(ap);
+        s->acquires_out_kind = arena_strdup(a, json_string_value(ak));
+        s->acquires_out_success = (uint32_t)json_integer_value(as);
     }
     json_t *rh = json_object_get(root, "returns_handle");
     if (rh) {

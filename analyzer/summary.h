@@ -63,6 +63,11 @@ typedef struct fn_summary {
     uint32_t nclobbers;
     /* An acquire wrapper: returns a handle of this resource kind that it acquired (NULL: not a wrapper). */
     const char *returns_handle;
+    /* An out-parameter acquire wrapper: stores a handle of kind acquires_out_kind through parameter
+     * acquires_out_param; acquires_out_success says which return values mean it did (models.h model_success). */
+    int32_t acquires_out_param; /* -1: none */
+    const char *acquires_out_kind;
+    uint32_t acquires_out_success;
     arena *home; /* the arena the summary lives in, for facts added later */
 } fn_summary;
 

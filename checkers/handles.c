@@ -80,6 +80,11 @@ typedef struct hfn {
     uint32_t returns;
     uint32_t *released_paths, *open_paths, *kept_paths; /* per handle, for parameter handles */
     bool *pointee_written;                              /* per parameter: `*param = ...` somewhere */
+    /* out-parameter acquire wrapper detection, per parameter: the kind stored through it, and how the function
+     * returns on paths that stored vs did not */
+    const char **out_kind;
+    bool *out_conflict;
+    uint32_t *stored_zero, *stored_other, *unstored_zero, *unstored_other;
     const char *returned_kind;
     bool returned_unknown;
 } hfn;
@@ -121,6 +126,7 @@ typedef struct hadopt {
 
 typedef struct hstate {
     uint32_t nhandles;
+    uint32_t out_stored; /* bit i: this path stored a handle it acquired through parameter i (i < 32) */
     hadopt *adopts;
     uint32_t nadopts, capadopts;
     hslot *slots;
@@ -313,13 +319,14 @@ static void *h_entry(engine_ctx *cx) {
                 continue;
             }
             const fn_summary *s = engine_callee_summary(cx, &ev->u.call);
-            if (s && s->returns_handle) {
+            if (s && (s->returns_handle || (s->acquires_out_param >= 0 && s->acquires_out_kind))) {
+                const char *kname = s->returns_handle ? s->returns_handle : s->acquires_out_kind;
                 const models *m = engine_models(cx);
-                int32_t kind = m ? models_kind_index(m, s->returns_handle) : -1;
+                int32_t kind = m ? models_kind_index(m, kname) : -1;
                 const model_kind *k = kind_of(cx, kind);
                 add_handle(cx, hf,
                            (handle_info){.kind = kind,
-                                         .kind_name = s->returns_handle,
+                                         .kind_name = kname,
                                          .acquired_by = ev->u.call.callee,
                                          .loc = ev->loc,
                                          .site = ev,
@@ -332,6 +339,12 @@ static void *h_entry(engine_ctx *cx) {
     hf->open_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
     hf->kept_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
     hf->pointee_written = arena_alloc(engine_arena(cx), (np + 1) * sizeof(bool));
+    hf->out_kind = arena_alloc(engine_arena(cx), (np + 1) * sizeof(const char *));
+    hf->out_conflict = arena_alloc(engine_arena(cx), (np + 1) * sizeof(bool));
+    hf->stored_zero = arena_alloc(engine_arena(cx), (np + 1) * sizeof(uint32_t));
+    hf->stored_other = arena_alloc(engine_arena(cx), (np + 1) * sizeof(uint32_t));
+    hf->unstored_zero = arena_alloc(engine_arena(cx), (np + 1) * sizeof(uint32_t));
+    hf->unstored_other = arena_alloc(engine_arena(cx), (np + 1) * sizeof(uint32_t));
 
     hstate *st = arena_alloc(engine_arena(cx), sizeof *st);
     st->nhandles = hf->nhandles;
@@ -389,7 +402,8 @@ static bool path_may_match(const ir_path_step *a, const ir_path_step *b, uint16_
 
 static bool h_equal(const void *pa, const void *pb) {
     const hstate *a = pa, *b = pb;
-    if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs) return false;
+    if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs || a->out_stored != b->out_stored)
+        return false;
     for (uint32_t i = 0; i < a->nhandles; i++)
         if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked) return false;
     for (uint32_t i = 0; i < a->ncells; i++) {
@@ -696,6 +710,32 @@ static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *hold
     if (holder) set_cell(cx, st, holder, h);
 }
 
+/* Handles h0.. stored through argument `out` of the call: &fp, fds (an array), &ctx->h (not ours to track). With a
+ * success condition, the call's result decides whether they exist. */
+static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const ir_event *ev, uint32_t h0, int32_t out,
+                        uint32_t count, model_success success, const ir_place *result) {
+    ir_place holder;
+    const ir_operand *o = out >= 0 && (uint32_t)out < call->nargs ? &call->args[out] : NULL;
+    bool local = o && o->kind == OPND_ADDR && resolve_local(cx, st, &o->place, &holder);
+    bool elements = local && (o->array_decay || count > 1);
+    if (!local && o && o->kind == OPND_PLACE) {
+        /* a pointer variable holding &local */
+        ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
+        local = resolve_local(cx, st, &deref, &holder);
+    }
+    if (!local) return; /* stored into memory that is not ours: handed off from the start */
+    for (uint32_t i = 0; i < count; i++) {
+        /* pipe(fds): handle i goes to fds[i] */
+        ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
+        overwrite(cx, st, &slot, ev->loc, true);
+        acquire(cx, st, h0 + i, &slot, ev->loc);
+    }
+    if (success != SUCCESS_ALWAYS && result) {
+        GROW(cx, st->links, st->nlinks, st->caplinks);
+        st->links[st->nlinks++] = (hlink){.var = result->index, .handle = h0, .count = count, .success = success};
+    }
+}
+
 static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     hfn *hf = fn_of(cx);
     const ir_call *call = &ev->u.call;
@@ -753,28 +793,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
                 if (has_result) acquire(cx, st, (uint32_t)h0, &result, ev->loc);
                 continue;
             }
-            /* The handle is stored through argument `out`: &fp, fds (an array), &ctx->h (not ours to track). */
-            ir_place holder;
-            const ir_operand *o = (uint32_t)mf->out < call->nargs ? &call->args[mf->out] : NULL;
-            bool local = o && o->kind == OPND_ADDR && resolve_local(cx, st, &o->place, &holder);
-            bool elements = local && (o->array_decay || count > 1);
-            if (!local && o && o->kind == OPND_PLACE) {
-                /* `int fds[2]; pipe(fds)` decays to &fds; a pointer variable holding &local also works */
-                ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
-                local = resolve_local(cx, st, &deref, &holder);
-            }
-            if (!local) continue; /* stored into memory that is not ours: handed off from the start */
-            for (uint32_t i = 0; i < count; i++) {
-                /* pipe(fds): handle i goes to fds[i] */
-                ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
-                overwrite(cx, st, &slot, ev->loc, true);
-                acquire(cx, st, (uint32_t)h0 + i, &slot, ev->loc);
-            }
-            if (mf->success != SUCCESS_ALWAYS && has_result) {
-                GROW(cx, st->links, st->nlinks, st->caplinks);
-                st->links[st->nlinks++] =
-                    (hlink){.var = result.index, .handle = (uint32_t)h0, .count = count, .success = mf->success};
-            }
+            acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
         }
     }
     if (modelled) return;
@@ -829,8 +848,12 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         else if (v->address)
             hand_off(st, v); /* &fp to a library function: it may replace or close it */
     }
-    /* An acquire wrapper: the result is a new handle. */
+    /* An out-parameter acquire wrapper: open_device(path, &fd) */
     int32_t h = site_handle(hf, ev);
+    if (h >= 0 && sum && sum->acquires_out_param >= 0)
+        acquire_out(cx, st, call, ev, (uint32_t)h, sum->acquires_out_param, 1, (model_success)sum->acquires_out_success,
+                    has_result ? &result : NULL);
+    /* An acquire wrapper: the result is a new handle. */
     if (h >= 0 && has_result && sum && sum->returns_handle) acquire(cx, st, (uint32_t)h, &result, ev->loc);
     (void)f;
 }
@@ -845,6 +868,18 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         hvalue old = eval(cx, st, &(ir_operand){.kind = OPND_PLACE, .place = *dst});
         for (uint32_t i = 0; i < old.n; i++)
             if (fn_of(cx)->handles[old.handles[i]].param >= 0) st->slots[old.handles[i]].status = H_NONE;
+        if (dst->npath == 1 && dst->index < 32) {
+            hfn *hf = fn_of(cx);
+            hvalue nv = eval(cx, st, src);
+            for (uint32_t i = 0; i < nv.n && !nv.address; i++) {
+                const handle_info *hi = &hf->handles[nv.handles[i]];
+                if (hi->param >= 0 || st->slots[nv.handles[i]].status != H_OPEN) continue;
+                if (hf->out_kind[dst->index] && strcmp(hf->out_kind[dst->index], hi->kind_name) != 0)
+                    hf->out_conflict[dst->index] = true;
+                hf->out_kind[dst->index] = hi->kind_name;
+                st->out_stored |= 1u << dst->index;
+            }
+        }
     }
     hvalue v = eval(cx, st, src);
     ir_place local;
@@ -1079,6 +1114,21 @@ static void h_ret(engine_ctx *cx, void *p, const ir_term *t) {
             }
         }
     }
+    int64_t rv = 0;
+    bool rv_known = t->has_ret && engine_const_value(cx, &t->ret, &rv);
+    for (uint32_t i = 0; i < f->nparams && i < 32; i++) {
+        if (st->out_stored & (1u << i)) {
+            if (rv_known && rv == 0)
+                hf->stored_zero[i]++;
+            else
+                hf->stored_other[i]++;
+        } else {
+            if (rv_known && rv == 0)
+                hf->unstored_zero[i]++;
+            else
+                hf->unstored_other[i]++;
+        }
+    }
     for (uint32_t h = 0; h < st->nhandles; h++) {
         const hslot *s = &st->slots[h];
         const handle_info *hi = &hf->handles[h];
@@ -1121,6 +1171,21 @@ static void h_finish(engine_ctx *cx) {
     for (uint32_t i = 0; i < f->nparams && i < s->nparams; i++)
         if (hf->pointee_written[i]) s->params[i].handle |= HANDLE_WRITES_POINTEE;
     if (hf->returned_kind && !hf->returned_unknown) s->returns_handle = arena_strdup(s->home, hf->returned_kind);
+    for (uint32_t i = 0; i < f->nparams && i < 32; i++) {
+        if (!hf->out_kind[i] || hf->out_conflict[i] || s->acquires_out_param >= 0) continue;
+        uint32_t stored = hf->stored_zero[i] + hf->stored_other[i];
+        uint32_t unstored = hf->unstored_zero[i] + hf->unstored_other[i];
+        model_success success;
+        if (!unstored)
+            success = SUCCESS_ALWAYS;
+        else if (stored == hf->stored_zero[i] && !hf->unstored_zero[i])
+            success = SUCCESS_ZERO; /* returns 0 exactly when it stored the handle */
+        else
+            continue; /* no return value tells the caller whether a handle was stored: stay quiet */
+        s->acquires_out_param = (int32_t)i;
+        s->acquires_out_kind = arena_strdup(s->home, hf->out_kind[i]);
+        s->acquires_out_success = success;
+    }
 }
 
 const checker_ops handle_checker = {
