@@ -345,12 +345,13 @@ static const char *branch_note(engine_ctx *cx, const ir_term *t, bool holds) {
     const char *r = operand_text(cx, &t->cond.rhs, ptr);
     ir_cmp c = holds ? t->cond.cmp : negated[t->cond.cmp];
     const char *what = t->what ? t->what : "condition";
-    if (!l || !r) return arena_printf(&cx->arena, "taking the %s branch of this '%s'", holds ? "true" : "false", what);
+    /* No "branch taken" wording: `if (!p)` tests `p != 0` with the edges swapped, so the IR's true edge is the
+     * statement's else branch; the assumption itself is always right. */
+    if (!l || !r) return arena_printf(&cx->arena, "assuming this '%s' condition is %s", what, holds ? "true" : "false");
     if (t->cond.rhs.kind == OPND_INT && t->cond.rhs.value == 0 && (c == CMP_NE || c == CMP_EQ))
-        return arena_printf(&cx->arena, "assuming '%s' is %s ('%s' %s)", l,
-                            c == CMP_EQ ? (ptr ? "NULL" : "zero") : (ptr ? "not NULL" : "non-zero"), what,
-                            holds ? "taken" : "not taken");
-    return arena_printf(&cx->arena, "assuming '%s %s %s' ('%s' %s)", l, ops[c], r, what, holds ? "taken" : "not taken");
+        return arena_printf(&cx->arena, "assuming '%s' is %s", l,
+                            c == CMP_EQ ? (ptr ? "NULL" : "zero") : (ptr ? "not NULL" : "non-zero"));
+    return arena_printf(&cx->arena, "assuming '%s %s %s'", l, ops[c], r);
 }
 
 static void push_trace(engine_ctx *cx, path_state *st, ir_loc loc, const char *message) {

@@ -76,6 +76,7 @@ typedef struct hfn {
     handle_info *handles;
     uint32_t nhandles, cap;
     uint32_t nparam_handles; /* handles [0, nparam_handles) stand for parameters and their parts */
+    bool *numeric;           /* per local: arithmetic is done on it in place */
     /* summary accumulation over returning paths */
     uint32_t returns;
     uint32_t *released_paths, *open_paths, *kept_paths; /* per handle, for parameter handles */
@@ -94,7 +95,8 @@ typedef struct hslot {
     bool checked;   /* compared against the invalid value on this path */
     ir_loc rel_loc; /* where it was released */
     const char *rel_by;
-    uint32_t seq; /* path position of the acquisition */
+    uint32_t seq;    /* path position of the acquisition */
+    bool reacquired; /* acquired again at its call site (a loop) while the previous one was still open and held */
 } hslot;
 
 /* A local place that holds a handle. */
@@ -300,6 +302,19 @@ static void *h_entry(engine_ctx *cx) {
                 add_param_part(cx, hf, &ev->u.call.args[a]);
         }
     hf->nparam_handles = hf->nhandles;
+    /* Locals the code does arithmetic on (`fd += 1` walking a range of descriptor numbers): what they hold is a
+     * number the code manages itself, not a handle we can follow. */
+    hf->numeric = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof(bool));
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
+            const ir_event *ev = &f->blocks[b].events[e];
+            if (ev->kind != EV_ASSIGN || ev->u.assign.src.kind != OPND_ARITH) continue;
+            const ir_place *d = &ev->u.assign.dst;
+            const ir_operand *l = ev->u.assign.src.lhs;
+            if (d->root == ROOT_VAR && !d->npath && l && l->kind == OPND_PLACE && l->place.root == ROOT_VAR &&
+                l->place.index == d->index && !l->place.npath)
+                hf->numeric[d->index] = true;
+        }
     for (uint32_t b = 0; b < f->nblocks; b++)
         for (uint32_t e = 0; e < f->blocks[b].nevents; e++) {
             const ir_event *ev = &f->blocks[b].events[e];
@@ -405,7 +420,9 @@ static bool h_equal(const void *pa, const void *pb) {
     if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs || a->out_stored != b->out_stored)
         return false;
     for (uint32_t i = 0; i < a->nhandles; i++)
-        if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked) return false;
+        if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked ||
+            a->slots[i].reacquired != b->slots[i].reacquired)
+            return false;
     for (uint32_t i = 0; i < a->ncells; i++) {
         bool found = false;
         for (uint32_t k = 0; k < b->ncells && !found; k++)
@@ -625,6 +642,8 @@ static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc whe
     const hfn *hf = fn_of(cx);
     const handle_info *hi = &hf->handles[h];
     if (!hi->report || hi->param >= 0) return;
+    for (uint32_t i = 0; i < st->ncells; i++)
+        if (st->cells[i].handle == h && hf->numeric[st->cells[i].var]) return;
     report_step steps[2] = {{hi->loc, arena_printf(engine_arena(cx), "acquired here by '%s'", hi->acquired_by), 0},
                             {where, why, engine_path_seq(cx)}};
     const char *msg = arena_printf(engine_arena(cx), "%s is not released on this path (%s)", handle_desc(cx, st, h),
@@ -634,8 +653,10 @@ static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc whe
 
 /* --- transfer --------------------------------------------------------------------------------------------------- */
 
-/* Forget that `dst` held anything; report handles it was the last holder of. */
-static void overwrite(engine_ctx *cx, hstate *st, const ir_place *dst, ir_loc loc, bool exact_only) {
+/* Forget that `dst` held anything; report handles it was the last holder of — except `incoming`, the handles being
+ * written (a loop that re-acquires at the same call site writes the same handle id again). */
+static void overwrite(engine_ctx *cx, hstate *st, const ir_place *dst, ir_loc loc, bool exact_only,
+                      const uint32_t *incoming, uint32_t nincoming) {
     uint32_t held[MAX_VALUE_HANDLES];
     uint32_t n = handles_in(st, dst, held, MAX_VALUE_HANDLES);
     kill_cells(st, dst, exact_only);
@@ -643,7 +664,17 @@ static void overwrite(engine_ctx *cx, hstate *st, const ir_place *dst, ir_loc lo
     if (v->kind == VAR_TEMP) return;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t h = held[i];
+        bool same = false;
+        for (uint32_t k = 0; k < nincoming; k++)
+            same |= incoming[k] == h;
+        /* Writing the same call site's handle again is only a loss when the previous one was still open. */
+        if (same && !st->slots[h].reacquired) continue;
         if (st->slots[h].status != H_OPEN || held_elsewhere(cx, st, h)) continue;
+        st->slots[h].reacquired = false;
+        /* In a function that never returns (a forked child before exec, a server loop), descriptors it drops are
+         * the process's to keep until it ends: like paths ending in exit(), not a finding. */
+        const fn_summary *own = engine_own_summary(cx);
+        if (own && own->noreturn) continue;
         bool indexed = false;
         for (uint16_t k = 0; k < dst->npath; k++)
             if (dst->path[k].kind == STEP_INDEX && !dst->path[k].has_index) indexed = true;
@@ -703,6 +734,7 @@ static void use(engine_ctx *cx, hstate *st, uint32_t h, const char *by, ir_loc l
 /* Put freshly acquired handle h where the acquire delivers it. */
 static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *holder, ir_loc loc) {
     hslot *s = &st->slots[h];
+    s->reacquired = s->status == H_OPEN && held_elsewhere(cx, st, h);
     s->status = H_OPEN;
     s->checked = false;
     s->seq = engine_path_seq(cx);
@@ -727,7 +759,8 @@ static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
     for (uint32_t i = 0; i < count; i++) {
         /* pipe(fds): handle i goes to fds[i] */
         ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
-        overwrite(cx, st, &slot, ev->loc, true);
+        uint32_t incoming = h0 + i;
+        overwrite(cx, st, &slot, ev->loc, true, &incoming, 1);
         acquire(cx, st, h0 + i, &slot, ev->loc);
     }
     if (success != SUCCESS_ALWAYS && result) {
@@ -917,7 +950,7 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     }
     bool record = v.has_place && !v.address && local.npath == 0 && v.place.npath == 0 &&
                   engine_function(cx)->vars[v.place.index].is_record;
-    overwrite(cx, st, &local, ev->loc, false);
+    overwrite(cx, st, &local, ev->loc, false, handles, n);
     if (local.npath == 0) kill_links_and_ptrs(st, local.index);
     if (v.address) {
         /* q = &fp: q points to a holder; the handle stays where it is */

@@ -723,11 +723,11 @@ static void test_path_notes_after_path_since(void **state) {
     assert_int_equal(fd->steps[0].line, 5);
     assert_string_equal(fd->steps[0].message, "marked here");
     assert_int_equal(fd->steps[1].line, 6);
-    assert_string_equal(fd->steps[1].message, "assuming 'b' is non-zero ('if' taken)");
+    assert_string_equal(fd->steps[1].message, "assuming 'b' is non-zero");
     assert_string_equal(fd->steps[1].file, g_path);
     assert_int_equal(fd->steps[2].line, 8);
-    assert_true(strcmp(fd->steps[2].message, "assuming 'c' is non-zero ('if' taken)") == 0 ||
-                strcmp(fd->steps[2].message, "assuming 'c' is zero ('if' not taken)") == 0);
+    assert_true(strcmp(fd->steps[2].message, "assuming 'c' is non-zero") == 0 ||
+                strcmp(fd->steps[2].message, "assuming 'c' is zero") == 0);
     for (size_t i = 0; i < fd->nsteps; i++)
         assert_null(strstr(fd->steps[i].message, "'a'"));
 

@@ -205,7 +205,7 @@ static void test_global_cleared_on_one_path_only(void **state) {
     assert_int_equal(f->line, 4);
     assert_string_equal(f->message, "address of local 'x' escapes via global 'g'");
     int stored = step_with(f, "stored into 'g' here");
-    int branch = step_with(f, "assuming 'c' is zero ('if' not taken)");
+    int branch = step_with(f, "assuming 'c' is zero");
     int ret = step_with(f, "the function returns here while the address is still stored");
     assert_true(stored >= 0);
     assert_true(branch > stored);
