@@ -34,15 +34,19 @@ void program_add_module(program *p, ir_module *m) {
     p->modules[p->nmodules++] = m;
     for (uint32_t i = 0; i < m->nfunctions; i++) {
         ir_function *f = m->functions[i];
-        /* A header's inline function is analysed once per run, from the first TU that defines it. */
-        if (!f->usr[0] || strmap_has(&p->fn_by_usr, f->usr)) continue;
+        /* A header's inline function is analysed once per run, from the first TU that defines it. The same name
+         * defined in two main files (each test program's `main`, a function linked into two executables) is two
+         * functions: both are analysed; calls by USR resolve to the first. */
+        if (!f->usr[0]) continue;
+        bool duplicate = strmap_has(&p->fn_by_usr, f->usr);
+        if (duplicate && f->is_inline_header) continue;
         if (p->nfns == p->cap_fns) {
             uint32_t cap = p->cap_fns ? p->cap_fns * 2 : 64;
             p->fns = arena_grow(&p->arena, p->fns, p->nfns, cap, sizeof *p->fns);
             p->cap_fns = cap;
         }
         p->fns[p->nfns] = (program_fn){.module = m, .fn = f, .index = p->nfns};
-        strmap_put(&p->fn_by_usr, f->usr, (void *)(uintptr_t)(p->nfns + 1));
+        if (!duplicate) strmap_put(&p->fn_by_usr, f->usr, (void *)(uintptr_t)(p->nfns + 1));
         p->nfns++;
     }
 }
