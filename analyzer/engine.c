@@ -66,6 +66,7 @@ struct engine_ctx {
     path_state running; /* state flowing through the block being processed */
     path_state edge;    /* state being pushed along one out-edge */
     block_states *blocks;
+    bool *loop_head; /* target of a back edge: where constants are widened */
     work_item *work;
     uint32_t nwork, capwork;
     strmap reported;
@@ -77,7 +78,7 @@ static const const_env empty_env = {0};
 engine_limits engine_default_limits(void) {
     return (engine_limits){.max_states_per_block = 16,
                            .max_block_visits = 400000,
-                           .widen_after = 24,
+                           .widen_after = 8, /* visits of a loop head */
                            .max_arena_bytes = (size_t)512 << 20};
 }
 
@@ -461,7 +462,17 @@ static bool same_state(engine_ctx *cx, const path_state *a, const path_state *b)
 static void add_state(engine_ctx *cx, uint32_t block, path_state st) {
     block_states *bs = &cx->blocks[block];
     bs->visits++;
-    if (bs->visits > cx->limits.widen_after) st.env = &empty_env;
+    if (cx->loop_head[block] && bs->visits > cx->limits.widen_after) {
+        /* Widen: keep only what this state agrees on with an earlier one of the same checker state (the loop
+         * counter goes, a flag set before the loop stays). */
+        const const_env *widened = &empty_env;
+        for (uint32_t i = 0; i < bs->n; i++)
+            if (cx->ck->equal(bs->items[i].cs, st.cs)) {
+                widened = env_meet(cx, st.env, bs->items[i].env);
+                break;
+            }
+        st.env = widened;
+    }
     for (uint32_t i = 0; i < bs->n; i++)
         if (same_state(cx, &bs->items[i], &st)) return;
     if (bs->n < cx->limits.max_states_per_block) {
@@ -572,6 +583,36 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     }
 }
 
+/* Targets of back edges in a depth-first walk from the entry (iterative: functions can be huge). Widening only
+ * there keeps correlated branches in long straight-line code precise. */
+static bool *find_loop_heads(arena *a, const ir_function *f) {
+    bool *head = arena_alloc(a, (f->nblocks + 1) * sizeof *head);
+    uint8_t *mark = arena_alloc(a, (f->nblocks + 1) * sizeof *mark); /* 0 new, 1 on stack, 2 done */
+    uint32_t *stack = arena_alloc(a, (f->nblocks + 1) * sizeof *stack);
+    uint32_t *next = arena_alloc(a, (f->nblocks + 1) * sizeof *next);
+    uint32_t sp = 0;
+    stack[sp++] = 0;
+    mark[0] = 1;
+    while (sp) {
+        uint32_t b = stack[sp - 1];
+        const ir_block *blk = &f->blocks[b];
+        if (next[b] < blk->nsuccs) {
+            uint32_t s = blk->succs[next[b]++];
+            if (s >= f->nblocks) continue;
+            if (mark[s] == 1)
+                head[s] = true;
+            else if (mark[s] == 0) {
+                mark[s] = 1;
+                stack[sp++] = s;
+            }
+            continue;
+        }
+        mark[b] = 2;
+        sp--;
+    }
+    return head;
+}
+
 engine_result engine_run(const program *prog, const ir_module *m, const ir_function *f, const checker_ops *checker,
                          fn_summary *summary, const engine_limits *limits, finding_list *out) {
     engine_ctx cx = {.prog = prog, .m = m, .f = f, .ck = checker, .summary = summary, .out = out};
@@ -586,6 +627,7 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
         return res;
     }
     cx.blocks = arena_alloc(&cx.arena, f->nblocks * sizeof *cx.blocks);
+    cx.loop_head = find_loop_heads(&cx.arena, f);
     path_state entry = {.env = &empty_env};
     entry.cs = checker->entry(&cx);
     add_state(&cx, 0, entry);

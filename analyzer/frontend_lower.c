@@ -502,6 +502,17 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
 
 /* --- expressions ----------------------------------------------------------------------------------------------- */
 
+/* va_list, or the pointer it decays to (__va_list_tag * on x86-64). */
+static bool is_va_list(CXType t) {
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Pointer) t = clang_getCanonicalType(clang_getPointeeType(t));
+    if (t.kind == CXType_ConstantArray) t = clang_getCanonicalType(clang_getArrayElementType(t));
+    CXString s = clang_getTypeSpelling(t);
+    bool va = strstr(clang_getCString(s), "va_list") != NULL;
+    clang_disposeString(s);
+    return va;
+}
+
 /* Skip parentheses and casts (implicit ones are UnexposedExpr with one child). */
 static CXCursor strip(lower_ctx *lc, CXCursor e) {
     for (;;) {
@@ -509,6 +520,9 @@ static CXCursor strip(lower_ctx *lc, CXCursor e) {
         if (k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr && k != CXCursor_UnexposedExpr) return e;
         cursor_list kids = expr_children(lc, e);
         if (kids.n != 1) return e;
+        if (k == CXCursor_UnexposedExpr && is_va_list(clang_getCursorType(kids.items[0])) &&
+            !is_va_list(clang_getCursorType(e)))
+            return e; /* va_arg(ap, T): a value read from the list, not the list's address */
         e = kids.items[0];
     }
 }

@@ -149,6 +149,7 @@ static json_t *param_to_json(const param_facts *p) {
             json_array_append_new(esc, json_string(item));
         }
         if (p->escapes & ESC_HEAP) json_array_append_new(esc, json_string("heap"));
+        if (p->escapes & ESC_SOME_PATHS) json_array_append_new(esc, json_string("some-paths"));
         json_object_set_new(obj, "escapes", esc);
     }
     if (p->escape_line) json_object_set_new(obj, "line", json_integer(p->escape_line));
@@ -219,7 +220,7 @@ static bool param_from_json(arena *a, json_t *obj, uint32_t nparams, param_facts
     if (!get_uint(obj, "line", &p->escape_line)) return false;
     json_t *handle = json_object_get(obj, "handle");
     if (handle) {
-        if (!json_is_integer(handle) || json_integer_value(handle) < 0 || json_integer_value(handle) > 31) return false;
+        if (!json_is_integer(handle) || json_integer_value(handle) < 0 || json_integer_value(handle) > 63) return false;
         p->handle = (uint32_t)json_integer_value(handle);
     }
     json_t *fields = json_object_get(obj, "handle_fields");
@@ -232,7 +233,7 @@ static bool param_from_json(arena *a, json_t *obj, uint32_t nparams, param_facts
         const char *key;
         json_t *val;
         json_object_foreach(fields, key, val) {
-            if (!json_is_integer(val) || json_integer_value(val) < 0 || json_integer_value(val) > 31) return false;
+            if (!json_is_integer(val) || json_integer_value(val) < 0 || json_integer_value(val) > 63) return false;
             p->fields[p->nfields++] = (handle_field_fact){arena_strdup(a, key), (uint32_t)json_integer_value(val)};
         }
     }
@@ -247,6 +248,8 @@ static bool param_from_json(arena *a, json_t *obj, uint32_t nparams, param_facts
         uint32_t bit;
         if (strcmp(kind, "return") == 0) {
             bit = ESC_RETURN;
+        } else if (strcmp(kind, "some-paths") == 0) {
+            bit = ESC_SOME_PATHS;
         } else if (strcmp(kind, "heap") == 0) {
             bit = ESC_HEAP;
         } else if (strncmp(kind, ESC_GLOBAL_PREFIX, sizeof ESC_GLOBAL_PREFIX - 1) == 0) {

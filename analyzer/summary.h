@@ -18,6 +18,7 @@ enum {
     ESC_GLOBAL = 1u << 1, /* stored into a global or static (escape_global names it) */
     ESC_PARAM = 1u << 2,  /* stored through another parameter (escape_param is its index) */
     ESC_HEAP = 1u << 3,   /* stored into memory reached through some other pointer */
+    ESC_SOME_PATHS = 1u << 4, /* ESC_GLOBAL happens on some returning paths only (`if (x) return -1; g = p;`) */
 };
 
 /* What a function does with a resource handle passed in a parameter (the value itself, or the handle stored where a
@@ -28,6 +29,7 @@ enum {
     HANDLE_RELEASES_POINTEE = 1u << 2, /* releases *param */
     HANDLE_KEEPS_POINTEE = 1u << 3,    /* keeps *param */
     HANDLE_WRITES_POINTEE = 1u << 4,   /* assigns *param (close_and_clear(&fp) sets fp = NULL) */
+    HANDLE_MAY_RELEASE = 1u << 5,      /* releases the parameter on some paths only (close on error) */
 };
 
 /* HANDLE_* facts about a part of a parameter: "*.out" (field out of *param), ".fd" (field of a struct passed by

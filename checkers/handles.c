@@ -69,7 +69,10 @@ typedef struct handle_info {
     bool pointee;
     const ir_path_step *sub; /* a part of it: (*param).sub or param.sub (NULL: the whole) */
     uint16_t nsub;
-    bool report; /* leaks of this kind are reported */
+    bool collection; /* stored into an array element with a variable index: one handle stands for many */
+    uint32_t shadow; /* site handles: the id the previous instance moves to when the site acquires again while it
+                      * is still open (a loop); 0 = none */
+    bool report;     /* leaks of this kind are reported */
 } handle_info;
 
 typedef struct hfn {
@@ -95,8 +98,7 @@ typedef struct hslot {
     bool checked;   /* compared against the invalid value on this path */
     ir_loc rel_loc; /* where it was released */
     const char *rel_by;
-    uint32_t seq;    /* path position of the acquisition */
-    bool reacquired; /* acquired again at its call site (a loop) while the previous one was still open and held */
+    uint32_t seq; /* path position of the acquisition */
 } hslot;
 
 /* A local place that holds a handle. */
@@ -349,6 +351,13 @@ static void *h_entry(engine_ctx *cx) {
                                          .report = k ? k->report : true});
             }
         }
+    /* One shadow per site handle: `r` from the previous iteration and `r` from this one can both be alive. */
+    for (uint32_t h = hf->nparam_handles, n = hf->nhandles; h < n; h++) {
+        handle_info shadow = hf->handles[h];
+        shadow.site = NULL;
+        uint32_t id = add_handle(cx, hf, shadow);
+        hf->handles[h].shadow = id;
+    }
     uint32_t np = f->nparams;
     hf->released_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
     hf->open_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
@@ -420,9 +429,7 @@ static bool h_equal(const void *pa, const void *pb) {
     if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs || a->out_stored != b->out_stored)
         return false;
     for (uint32_t i = 0; i < a->nhandles; i++)
-        if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked ||
-            a->slots[i].reacquired != b->slots[i].reacquired)
-            return false;
+        if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked) return false;
     for (uint32_t i = 0; i < a->ncells; i++) {
         bool found = false;
         for (uint32_t k = 0; k < b->ncells && !found; k++)
@@ -447,10 +454,9 @@ static void h_join(engine_ctx *cx, void *pinto, const void *pfrom) {
             a->checked = a->checked && b->checked;
             continue;
         }
-        if (a->status == H_NONE)
-            *a = *b;
-        else if (b->status != H_NONE)
-            a->status = H_HANDED_OFF;
+        /* Open on one path and absent or released on the other: which one holds is lost, so the handle is no
+         * longer followed (a leak or double release reported from a merged state would often be wrong). */
+        a->status = H_HANDED_OFF;
     }
     for (uint32_t i = 0; i < from->ncells; i++) {
         bool found = false;
@@ -577,6 +583,8 @@ static void set_cell(engine_ctx *cx, hstate *st, const ir_place *p, uint32_t h) 
         if (c->var == p->index && c->handle == h && c->npath == p->npath && path_equal(c->path, p->path, p->npath))
             return;
     }
+    for (uint16_t i = 0; i < p->npath; i++)
+        if (p->path[i].kind == STEP_INDEX && !p->path[i].has_index) fn_of(cx)->handles[h].collection = true;
     GROW(cx, st->cells, st->ncells, st->capcells);
     st->cells[st->ncells++] = (hcell){.var = p->index, .npath = p->npath, .path = p->path, .handle = h};
 }
@@ -638,6 +646,18 @@ static const char *handle_desc(engine_ctx *cx, const hstate *st, uint32_t h) {
     return arena_printf(a, "%s from '%s'", hi->kind_name, hi->acquired_by);
 }
 
+/* Double releases and late uses are reported for kinds the models report, and never for a handle that stands for
+ * many (an element of an array indexed by a variable: releasing "it" in a loop releases a different one each time). */
+static bool reportable(const handle_info *hi) {
+    if (!hi->report && hi->param < 0) return false;
+    /* A part of the caller's memory (`rep->val.array`) can be replaced behind our back (memmove, a field the
+     * engine does not follow): only whole parameters and handles acquired here are followed that closely. */
+    if (hi->sub) return false;
+    for (uint16_t i = 0; i < hi->nsub; i++)
+        if (hi->sub[i].kind == STEP_INDEX && !hi->sub[i].has_index) return false;
+    return !hi->collection;
+}
+
 static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc where, const char *why) {
     const hfn *hf = fn_of(cx);
     const handle_info *hi = &hf->handles[h];
@@ -667,10 +687,7 @@ static void overwrite(engine_ctx *cx, hstate *st, const ir_place *dst, ir_loc lo
         bool same = false;
         for (uint32_t k = 0; k < nincoming; k++)
             same |= incoming[k] == h;
-        /* Writing the same call site's handle again is only a loss when the previous one was still open. */
-        if (same && !st->slots[h].reacquired) continue;
-        if (st->slots[h].status != H_OPEN || held_elsewhere(cx, st, h)) continue;
-        st->slots[h].reacquired = false;
+        if (same || st->slots[h].status != H_OPEN || held_elsewhere(cx, st, h)) continue;
         /* In a function that never returns (a forked child before exec, a server loop), descriptors it drops are
          * the process's to keep until it ends: like paths ending in exit(), not a finding. */
         const fn_summary *own = engine_own_summary(cx);
@@ -694,6 +711,7 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
     const handle_info *hi = &hf->handles[h];
     hslot *s = &st->slots[h];
     if (s->status == H_RELEASED) {
+        if (!reportable(hi)) return;
         report_step steps[2] = {
             {s->rel_loc, arena_printf(engine_arena(cx), "first released here by '%s'", s->rel_by), 0},
             {loc, "released again here", engine_path_seq(cx)}};
@@ -704,7 +722,7 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
         return;
     }
     if (s->status != H_OPEN) return;
-    if (hi->kind >= 0 && by_kind >= 0 && hi->kind != by_kind) {
+    if (hi->kind >= 0 && by_kind >= 0 && hi->kind != by_kind && reportable(hi)) {
         const models *m = engine_models(cx);
         const char *expected = NULL;
         for (uint32_t i = 0; m && i < m->nfns && !expected; i++)
@@ -722,7 +740,7 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
 
 static void use(engine_ctx *cx, hstate *st, uint32_t h, const char *by, ir_loc loc) {
     hslot *s = &st->slots[h];
-    if (s->status != H_RELEASED) return;
+    if (s->status != H_RELEASED || !reportable(&fn_of(cx)->handles[h])) return;
     report_step steps[2] = {{s->rel_loc, arena_printf(engine_arena(cx), "released here by '%s'", s->rel_by), 0},
                             {loc, arena_printf(engine_arena(cx), "used here by '%s'", by), engine_path_seq(cx)}};
     engine_report(cx, "handle-use-after-release", loc,
@@ -734,7 +752,13 @@ static void use(engine_ctx *cx, hstate *st, uint32_t h, const char *by, ir_loc l
 /* Put freshly acquired handle h where the acquire delivers it. */
 static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *holder, ir_loc loc) {
     hslot *s = &st->slots[h];
-    s->reacquired = s->status == H_OPEN && held_elsewhere(cx, st, h);
+    uint32_t shadow = fn_of(cx)->handles[h].shadow;
+    if (s->status == H_OPEN && shadow && held_elsewhere(cx, st, h)) {
+        /* The previous instance from this call site is still open and held: it lives on under the shadow id. */
+        st->slots[shadow] = *s;
+        for (uint32_t i = 0; i < st->ncells; i++)
+            if (st->cells[i].handle == h) st->cells[i].handle = shadow;
+    }
     s->status = H_OPEN;
     s->checked = false;
     s->seq = engine_path_seq(cx);
@@ -860,7 +884,10 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             for (uint32_t k = 0; k < v->n; k++) {
                 if (hfacts & rel)
                     release(cx, st, v->handles[k], call->callee ? call->callee : "a function", -1, ev->loc);
-                else if ((hfacts & keep) && st->slots[v->handles[k]].status == H_OPEN)
+                else if (((hfacts & keep) || (!v->address && (hfacts & HANDLE_MAY_RELEASE))) &&
+                         st->slots[v->handles[k]].status == H_OPEN)
+                    /* kept, or released on some of the callee's paths only (anetListen closes the socket when it
+                     * fails): which one happened is not known here, so the handle is no longer followed */
                     st->slots[v->handles[k]].status = H_HANDED_OFF;
             }
             /* close_and_clear(&fp) also resets fp: what the holder held is gone from it. */
@@ -1033,7 +1060,9 @@ static int failure_of(model_invalid inv, int64_t invalid_value, ir_cmp cmp, int6
         if (cmp == CMP_GT && k >= -1) return 0; /* x > -1, x > 0 */
         if (cmp == CMP_NE && k < 0) return 0;   /* x != -1 */
         if (cmp == CMP_EQ && k >= 0) return 0;  /* x == 3: a valid number */
-        if (cmp == CMP_LE && k >= 0) return -1; /* x <= 0: could be either */
+        /* x <= 2, x < 3: a standard stream's number (after dup2 onto 0-2, `if (fd > STDERR_FILENO) close(fd)`):
+         * not a handle this code must release */
+        if ((cmp == CMP_LE && k >= 0 && k <= 2) || (cmp == CMP_LT && k >= 1 && k <= 3)) return 1;
         return -1;
     case INVALID_VALUE:
         if (k != invalid_value) return -1;
@@ -1191,11 +1220,13 @@ static void h_finish(engine_ctx *cx) {
         uint32_t bits = 0;
         /* A part of a parameter released in a loop (`for (...) close(fds[i])`) is not released on the path that runs
          * the loop zero times; released on some path and never kept is taken as released. */
-        bool released = hf->released_paths[h] && (!hf->open_paths[h] || hi->sub);
+        bool released = hf->released_paths[h] && !hf->kept_paths[h] && (!hf->open_paths[h] || hi->sub);
         if (released)
             bits |= hi->pointee ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
         else if (hf->kept_paths[h])
             bits |= hi->pointee ? HANDLE_KEEPS_POINTEE : HANDLE_KEEPS;
+        else if (hf->released_paths[h] && !hi->pointee && !hi->sub)
+            bits |= HANDLE_MAY_RELEASE;
         if (hi->sub)
             summary_add_field_fact(s, i, encode_part(cx, hi), bits);
         else

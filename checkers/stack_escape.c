@@ -39,10 +39,23 @@ typedef struct esc_fn {
     bool *addr_seen;
     /* summary accumulation over all returning paths */
     param_facts *facts;
+    uint32_t returns;       /* returning paths seen */
+    uint32_t *global_paths; /* per parameter: returning paths on which it ended up in a global */
+    /* Does the return value tell the caller whether the parameter was kept? Per parameter: a constant returned on
+     * every path that kept it, and the values returned on paths that did not keep it. */
+    int64_t *kept_value;
+    uint8_t *kept_value_state; /* 0 none yet, 1 one constant, 2 varies or unknown */
+    struct value_list *other_values;
     /* findings, merged over paths and reported in finish: one per escaping statement */
     struct pending *pending;
     uint32_t npending, cappending;
 } esc_fn;
+
+typedef struct value_list {
+    int64_t *values;
+    uint32_t n, cap;
+    bool unknown;
+} value_list;
 
 typedef struct pending {
     ir_loc at;
@@ -221,6 +234,10 @@ static void *esc_entry(engine_ctx *cx) {
     ef->addr_loc = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_loc);
     ef->addr_seen = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_seen);
     ef->facts = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->facts);
+    ef->global_paths = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->global_paths);
+    ef->kept_value = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->kept_value);
+    ef->kept_value_state = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->kept_value_state);
+    ef->other_values = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->other_values);
     *engine_checker_data(cx) = ef;
 
     esc_state *st = arena_alloc(engine_arena(cx), sizeof *st);
@@ -508,6 +525,20 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
         const ir_call *call = &ev->u.call;
         word *result = set_new(cx, ef);
         const fn_summary *sum = engine_callee_summary(cx, call);
+        /* A callee that assigns a global may have cleared what we stored there: forget it (precision first). */
+        for (uint32_t i = 0; sum && i < sum->nclobbers; i++) {
+            int32_t g = ir_find_global(engine_module(cx), sum->clobbers[i]);
+            if (g >= 0) kill_cells(st, base_global(ef, (uint32_t)g), NULL, 0);
+            /* and what an earlier callee parked in that global (scriptPrepareForRun, then scriptResetRun) — the
+             * global may be static in another file: match by the name at the end of its USR */
+            const char *at = strrchr(sum->clobbers[i], '@');
+            const char *gname = at ? at + 1 : sum->clobbers[i];
+            uint32_t out = 0;
+            for (uint32_t k = 0; k < st->ncalls; k++)
+                if (!(st->calls[k].how == ESC_GLOBAL && st->calls[k].global && strcmp(st->calls[k].global, gname) == 0))
+                    st->calls[out++] = st->calls[k];
+            st->ncalls = out;
+        }
         word **args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
         for (uint32_t i = 0; i < call->nargs; i++)
             args[i] = eval(cx, st, &call->args[i], ev->loc);
@@ -515,9 +546,13 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
             for (uint32_t i = 0; i < call->nargs && i < sum->nparams; i++) {
                 const param_facts *pf = &sum->params[i];
                 if (!pf->escapes || set_empty(ef, args[i])) continue;
+                /* A callee that keeps the pointer in a global on some of its paths only (`if (busy) return -1;
+                 * cur = c;`): whether it did is decided by its result, which is not followed; not reported. */
                 if (pf->escapes & (ESC_GLOBAL | ESC_HEAP))
                     add_call_escape(cx, st, args[i], ev->loc, call->callee,
-                                    pf->escapes & ESC_GLOBAL ? ESC_GLOBAL : ESC_HEAP, pf->escape_global);
+                                    (pf->escapes & ESC_GLOBAL) && !(pf->escapes & ESC_SOME_PATHS) ? ESC_GLOBAL
+                                                                                                  : ESC_HEAP,
+                                    pf->escape_global);
                 if ((pf->escapes & ESC_PARAM) && pf->escape_param >= 0 && (uint32_t)pf->escape_param < call->nargs) {
                     /* the callee did *arg_k = arg_i */
                     word *targets = args[pf->escape_param];
@@ -527,11 +562,6 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                 }
                 if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
             }
-        }
-        /* A callee that assigns a global may have cleared what we stored there: forget it (precision first). */
-        for (uint32_t i = 0; sum && i < sum->nclobbers; i++) {
-            int32_t g = ir_find_global(engine_module(cx), sum->clobbers[i]);
-            if (g >= 0) kill_cells(st, base_global(ef, (uint32_t)g), NULL, 0);
         }
         int32_t site = site_of(ef, ev);
         if (site >= 0 && set_empty(ef, result)) set_add(result, obj_site(ef, (uint32_t)site));
@@ -736,6 +766,9 @@ static const char *cell_how(engine_ctx *cx, const esc_cell *c, const heap_reach 
 static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
     esc_state *st = p;
     esc_fn *ef = fn_of(cx);
+    ef->returns++;
+    /* which parameters end up in a global on this path (for ESC_SOME_PATHS) */
+    bool *to_global = arena_alloc(engine_arena(cx), (ef->nparams + 1) * sizeof *to_global);
     const ir_module *m = engine_module(cx);
 
     /* 1. The returned value, including fields of a struct returned by value. */
@@ -775,9 +808,10 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
                                                    : NULL;
         for (uint32_t k = 0; k < ef->nparams; k++) {
             if (!set_has(c->objs, obj_param(ef, k))) continue;
-            if (gname)
+            if (gname) {
                 record_param_fact(ef, k, ESC_GLOBAL, gname, -1, c->loc.line);
-            else if (c->base >= ef->nvars && c->base < obj_outside(ef) && c->base - ef->nvars != k)
+                to_global[k] = true;
+            } else if (c->base >= ef->nvars && c->base < obj_outside(ef) && c->base - ef->nvars != k)
                 record_param_fact(ef, k, ESC_PARAM, NULL, (int32_t)(c->base - ef->nvars), c->loc.line);
             else if (c->base >= ef->nvars && c->base - ef->nvars != k)
                 record_param_fact(ef, k, ESC_HEAP, NULL, -1, c->loc.line);
@@ -797,7 +831,36 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
                         c->seq, t->loc);
         }
         for (uint32_t k = 0; k < ef->nparams; k++)
-            if (set_has(c->objs, obj_param(ef, k))) record_param_fact(ef, k, c->how, c->global, -1, c->loc.line);
+            if (set_has(c->objs, obj_param(ef, k))) {
+                record_param_fact(ef, k, c->how, c->global, -1, c->loc.line);
+                if (c->how == ESC_GLOBAL) to_global[k] = true;
+            }
+    }
+    int64_t rv = 0;
+    bool known = t->has_ret && engine_const_value(cx, &t->ret, &rv);
+    for (uint32_t k = 0; k < ef->nparams; k++) {
+        if (to_global[k]) {
+            ef->global_paths[k]++;
+            if (!known)
+                ef->kept_value_state[k] = 2;
+            else if (ef->kept_value_state[k] == 0) {
+                ef->kept_value[k] = rv;
+                ef->kept_value_state[k] = 1;
+            } else if (ef->kept_value[k] != rv)
+                ef->kept_value_state[k] = 2;
+        } else if (t->has_ret) {
+            value_list *vl = &ef->other_values[k];
+            if (!known) {
+                vl->unknown = true;
+            } else {
+                if (vl->n == vl->cap) {
+                    uint32_t cap = vl->cap ? vl->cap * 2 : 4;
+                    vl->values = arena_grow(engine_arena(cx), vl->values, vl->n, cap, sizeof *vl->values);
+                    vl->cap = cap;
+                }
+                vl->values[vl->n++] = rv;
+            }
+        }
     }
 }
 
@@ -810,6 +873,18 @@ static void esc_finish(engine_ctx *cx) {
     for (uint32_t i = 0; i < ef->nparams && i < s->nparams; i++) {
         param_facts *pf = &ef->facts[i];
         s->params[i].escapes = pf->escapes;
+        /* Kept on some paths only, and the return value says which (0 when kept, -1 when not): the caller's test
+         * of the result decides, which is not followed, so callers do not report it. A function that just gives up
+         * quietly on a rare path (a void function whose malloc failed) still counts as keeping it. */
+        bool signalled = false;
+        const value_list *vl = &ef->other_values[i];
+        if (ef->kept_value_state[i] == 1)
+            for (uint32_t k = 0; k < vl->n; k++)
+                signalled |= vl->values[k] != ef->kept_value[i];
+        else if (ef->kept_value_state[i] == 2)
+            signalled = vl->n > 0 || vl->unknown;
+        if ((pf->escapes & ESC_GLOBAL) && ef->global_paths[i] < ef->returns && signalled)
+            s->params[i].escapes |= ESC_SOME_PATHS;
         s->params[i].escape_param = pf->escapes & ESC_PARAM ? pf->escape_param : -1;
         s->params[i].escape_line = pf->escape_line;
         s->params[i].escape_global = NULL;
