@@ -1,0 +1,260 @@
+/* test_handles.c — the handle-lifecycle checker's wrapper summaries, end to end on in-memory sources with the
+ * built-in models: acquire wrappers (returned and out-parameter), release wrappers (value, pointee, parts of a
+ * struct), functions that keep a handle or release it on some paths only; the JSON round trip of those facts; and
+ * the findings their callers get. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core_facts.h"
+#include "engine.h"
+#include "frontend.h"
+#include "models.h"
+#include "program.h"
+#include "registry.h"
+#include "summary.h"
+
+static models g_models;
+
+static char g_dir[64];
+static char g_path[128];
+static program g_prog;
+static bool g_have_prog;
+static finding_list g_findings;
+
+static int group_setup(void **state) {
+    (void)state;
+    snprintf(g_dir, sizeof g_dir, "/tmp/lifeline-handles-XXXXXX");
+    if (!mkdtemp(g_dir)) return -1;
+    snprintf(g_path, sizeof g_path, "%s/h.c", g_dir);
+    models_init(&g_models);
+    char err[256];
+    return models_load_builtin(&g_models, err, sizeof err);
+}
+
+static int group_teardown(void **state) {
+    (void)state;
+    rmdir(g_dir);
+    models_free(&g_models);
+    return 0;
+}
+
+static int free_world(void **state) {
+    (void)state;
+    if (g_have_prog) program_free(&g_prog);
+    g_have_prog = false;
+    finding_list_free(&g_findings);
+    return 0;
+}
+
+/* One function with core facts then the handle checker; findings to `out`. */
+static fn_summary *analyse_function(program_fn *pf, finding_list *out) {
+    const ir_function *f = pf->fn;
+    fn_summary *s = summary_new(&g_prog.arena, f->usr, f->name, f->loc.file, f->loc.line, f->nparams);
+    for (uint32_t i = 0; i < s->nparams; i++)
+        s->params[i].escape_param = -1;
+    engine_result r = engine_run(&g_prog, pf->module, f, &core_facts_checker, s, NULL, out);
+    assert_false(r.budget_exhausted);
+    r = engine_run(&g_prog, pf->module, f, &handle_checker, s, NULL, out);
+    assert_false(r.budget_exhausted);
+    return s;
+}
+
+/* Parses `src`, links it and analyses every function bottom-up (recursive cycles iterated, as driver.c does). */
+static void analyse(const char *src) {
+    static char std_arg[] = "-std=gnu17";
+    char *args[] = {std_arg};
+    compile_job job = {.file = g_path, .directory = g_dir, .args = args, .nargs = 1};
+    frontend_options opt = {.unsaved_contents = src, .unsaved_length = strlen(src)};
+    frontend_result fe;
+    frontend_process(&job, &opt, &fe);
+    for (size_t i = 0; i < fe.diags.count; i++)
+        print_message("unexpected diagnostic: %u: %s\n", fe.diags.items[i].line, fe.diags.items[i].message);
+    assert_int_equal(fe.status, TU_OK);
+    assert_non_null(fe.module);
+    if (g_have_prog) program_free(&g_prog);
+    program_init(&g_prog);
+    g_prog.models = &g_models;
+    g_have_prog = true;
+    program_add_module(&g_prog, fe.module);
+    fe.module = NULL;
+    frontend_result_free(&fe);
+    program_link(&g_prog);
+
+    finding_list_free(&g_findings);
+    arena scratch;
+    arena_init(&scratch);
+    uint32_t *scc = NULL;
+    uint32_t *order = program_bottom_up(&g_prog, &scratch, &scc);
+    for (uint32_t k = 0; k < g_prog.nfns;) {
+        uint32_t end = k;
+        while (end < g_prog.nfns && scc[end] == scc[k])
+            end++;
+        finding_list *pending = calloc(end - k, sizeof *pending);
+        assert_non_null(pending);
+        for (int round = 0; round < 5; round++) {
+            bool changed = false;
+            for (uint32_t i = k; i < end; i++) {
+                program_fn *pf = &g_prog.fns[order[i]];
+                finding_list_free(&pending[i - k]);
+                fn_summary *s = analyse_function(pf, &pending[i - k]);
+                if (!pf->summary || !summary_equal(pf->summary, s)) changed = true;
+                pf->summary = s;
+            }
+            if (!changed) break;
+        }
+        for (uint32_t i = k; i < end; i++)
+            finding_list_take(&g_findings, &pending[i - k]);
+        free(pending);
+        k = end;
+    }
+    arena_free(&scratch);
+    finding_list_sort(&g_findings);
+}
+
+static const fn_summary *summary_of(const char *name) {
+    for (uint32_t i = 0; i < g_prog.nfns; i++)
+        if (strcmp(g_prog.fns[i].fn->name, name) == 0) return g_prog.fns[i].summary;
+    fail_msg("no function %s", name);
+    return NULL;
+}
+
+static size_t findings_of(const char *rule, const char *function) {
+    size_t n = 0;
+    for (size_t i = 0; i < g_findings.count; i++)
+        n += strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0;
+    return n;
+}
+
+static unsigned line_of(const char *rule, const char *function) {
+    for (size_t i = 0; i < g_findings.count; i++)
+        if (strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0)
+            return g_findings.items[i].line;
+    fail_msg("no %s finding in %s", rule, function);
+    return 0;
+}
+
+static const char *const prelude =
+    "#include <stdio.h>\n#include <fcntl.h>\n#include <unistd.h>\n#include <sys/socket.h>\n";
+
+static void test_acquire_wrapper(void **state) {
+    (void)state;
+    char src[2048];
+    snprintf(src, sizeof src,
+             "%s"
+             "FILE *open_cfg(const char *p) { FILE *f = fopen(p, \"r\"); return f; }\n"           /* 5 */
+             "int leaks(const char *p) { FILE *f = open_cfg(p); if (!f) return -1; return 0; }\n" /* 6 */
+             "int fine(const char *p) { FILE *f = open_cfg(p); if (!f) return -1; fclose(f); return 0; }\n",
+             prelude);
+    analyse(src);
+    assert_string_equal(summary_of("open_cfg")->returns_handle, "FILE");
+    assert_int_equal(findings_of("handle-leak", "open_cfg"), 0);
+    assert_int_equal(findings_of("handle-leak", "leaks"), 1);
+    assert_int_equal(line_of("handle-leak", "leaks"), 6);
+    assert_int_equal(findings_of("handle-leak", "fine"), 0);
+}
+
+static void test_release_wrappers(void **state) {
+    (void)state;
+    char src[2048];
+    snprintf(src, sizeof src,
+             "%s"
+             "void close_file(FILE *f) { if (f) fclose(f); }\n"
+             "void fclosep(FILE **f) { if (*f) fclose(*f); }\n"
+             "struct job { FILE *out; int fd; };\n"
+             "void job_finish(struct job *j) { fclose(j->out); close(j->fd); }\n"
+             "int a(const char *p) { FILE *f = fopen(p, \"r\"); if (!f) return -1; close_file(f); return 0; }\n"
+             "int b(const char *p) { FILE *f = fopen(p, \"r\"); if (!f) return -1; fclosep(&f); return 0; }\n"
+             "int c(const char *p) { struct job j; j.fd = open(p, O_RDONLY); if (j.fd < 0) return -1;\n"
+             "  j.out = fopen(p, \"w\"); if (!j.out) { close(j.fd); return -1; } job_finish(&j); return 0; }\n"
+             "int twice(const char *p) { FILE *f = fopen(p, \"r\"); if (!f) return -1; close_file(f); fclose(f); "
+             "return 0; }\n",
+             prelude);
+    analyse(src);
+    assert_true(summary_of("close_file")->params[0].handle & HANDLE_RELEASES);
+    assert_true(summary_of("fclosep")->params[0].handle & HANDLE_RELEASES_POINTEE);
+    const fn_summary *jf = summary_of("job_finish");
+    assert_int_equal(jf->params[0].nfields, 2);
+    for (uint32_t i = 0; i < jf->params[0].nfields; i++) {
+        assert_true(strcmp(jf->params[0].fields[i].path, "*.out") == 0 ||
+                    strcmp(jf->params[0].fields[i].path, "*.fd") == 0);
+        assert_true(jf->params[0].fields[i].bits & HANDLE_RELEASES_POINTEE);
+    }
+    assert_int_equal(findings_of("handle-leak", "a"), 0);
+    assert_int_equal(findings_of("handle-leak", "b"), 0);
+    assert_int_equal(findings_of("handle-leak", "c"), 0);
+    assert_int_equal(findings_of("handle-double-release", "twice"), 1);
+}
+
+static void test_keep_out_and_conditional(void **state) {
+    (void)state;
+    char src[2048];
+    snprintf(src, sizeof src,
+             "%s"
+             "FILE *g_log;\n"
+             "void keep(FILE *f) { g_log = f; }\n"
+             "int open_fd(const char *p, int *out) { int fd = open(p, O_RDONLY); if (fd < 0) return -1; *out = fd; "
+             "return 0; }\n"
+             "int listen_or_close(int s) { if (listen(s, 1) < 0) { close(s); return -1; } return 0; }\n"
+             "int k(const char *p) { FILE *f = fopen(p, \"w\"); if (!f) return -1; keep(f); return 0; }\n"
+             "int o(const char *p) { int fd; if (open_fd(p, &fd) != 0) return -1; return 0; }\n" /* 10 */
+             "int l(void) { int s = socket(AF_INET, SOCK_STREAM, 0); if (s < 0) return -1;\n"
+             "  if (listen_or_close(s) < 0) return -1; return s; }\n",
+             prelude);
+    analyse(src);
+    assert_true(summary_of("keep")->params[0].handle & HANDLE_KEEPS);
+    const fn_summary *of = summary_of("open_fd");
+    assert_int_equal(of->acquires_out_param, 1);
+    assert_string_equal(of->acquires_out_kind, "fd");
+    assert_int_equal(of->acquires_out_success, SUCCESS_ZERO);
+    assert_true(summary_of("listen_or_close")->params[0].handle & HANDLE_MAY_RELEASE);
+    assert_int_equal(findings_of("handle-leak", "k"), 0);
+    assert_int_equal(findings_of("handle-leak", "o"), 1); /* fd acquired through the wrapper, never closed */
+    assert_int_equal(line_of("handle-leak", "o"), 10);
+    assert_int_equal(findings_of("handle-leak", "l"), 0);
+
+    /* The facts survive the store's JSON. */
+    const char *names[] = {"keep", "open_fd", "listen_or_close"};
+    for (size_t i = 0; i < 3; i++) {
+        const fn_summary *s = summary_of(names[i]);
+        char *json = summary_to_json(s);
+        fn_summary *back = summary_from_json(&g_prog.arena, s->usr, s->name, s->file, json);
+        free(json);
+        assert_non_null(back);
+        assert_true(summary_equal(s, back));
+    }
+}
+
+static void test_part_facts_round_trip(void **state) {
+    (void)state;
+    char src[1024];
+    snprintf(src, sizeof src, "%s%s", prelude,
+             "struct job { FILE *out; int fd; };\n"
+             "void job_finish(struct job *j) { fclose(j->out); close(j->fd); }\n");
+    analyse(src);
+    const fn_summary *s = summary_of("job_finish");
+    char *json = summary_to_json(s);
+    assert_non_null(strstr(json, "\"*.out\""));
+    fn_summary *back = summary_from_json(&g_prog.arena, s->usr, s->name, s->file, json);
+    free(json);
+    assert_non_null(back);
+    assert_true(summary_equal(s, back));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_acquire_wrapper, free_world),
+        cmocka_unit_test_teardown(test_release_wrappers, free_world),
+        cmocka_unit_test_teardown(test_keep_out_and_conditional, free_world),
+        cmocka_unit_test_teardown(test_part_facts_round_trip, free_world),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
