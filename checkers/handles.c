@@ -996,7 +996,7 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             uint16_t extra = (uint16_t)(c.npath - v.place.npath);
             ir_path_step *path = arena_alloc(engine_arena(cx), (local.npath + extra + 1u) * sizeof *path);
             if (local.npath) memcpy(path, local.path, local.npath * sizeof *path);
-            memcpy(path + local.npath, c.path + v.place.npath, extra * sizeof *path);
+            if (extra) memcpy(path + local.npath, c.path + v.place.npath, extra * sizeof *path);
             ir_place np = {
                 .root = ROOT_VAR, .index = local.index, .npath = (uint16_t)(local.npath + extra), .path = path};
             set_cell(cx, st, &np, c.handle);
