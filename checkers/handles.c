@@ -131,6 +131,7 @@ typedef struct hadopt {
 typedef struct hstate {
     uint32_t nhandles;
     uint32_t out_stored; /* bit i: this path stored a handle it acquired through parameter i (i < 32) */
+    bool std_slot_free;  /* this path closed descriptor 0, 1 or 2: the next descriptor acquired takes its number */
     hadopt *adopts;
     uint32_t nadopts, capadopts;
     hslot *slots;
@@ -426,7 +427,8 @@ static bool path_may_match(const ir_path_step *a, const ir_path_step *b, uint16_
 
 static bool h_equal(const void *pa, const void *pb) {
     const hstate *a = pa, *b = pb;
-    if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs || a->out_stored != b->out_stored)
+    if (a->ncells != b->ncells || a->nlinks != b->nlinks || a->nptrs != b->nptrs || a->out_stored != b->out_stored ||
+        a->std_slot_free != b->std_slot_free)
         return false;
     for (uint32_t i = 0; i < a->nhandles; i++)
         if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked) return false;
@@ -814,6 +816,9 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         modelled = true;
         if (mf->role == ROLE_RELEASE || mf->role == ROLE_USE) {
             if (mf->arg < 0 || (uint32_t)mf->arg >= call->nargs) continue;
+            const ir_operand *a = &call->args[mf->arg];
+            if (mf->role == ROLE_RELEASE && a->kind == OPND_INT && a->value >= 0 && a->value <= 2)
+                st->std_slot_free = true;
             const hvalue *v = &args[mf->arg];
             if (!v->n) continue; /* by value, or the holder's address for struct handles: regfree(&re) */
             /* Several handles in one holder are the elements of an array (`int fds[2]; pipe(fds)`): a release or use
@@ -848,6 +853,12 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             uint32_t count = mf->count ? mf->count : 1;
             if (mf->out < 0) {
                 if (has_result) acquire(cx, st, (uint32_t)h0, &result, ev->loc);
+                const model_kind *k = kind_of(cx, mf->kind);
+                if (st->std_slot_free && k && k->invalid == INVALID_NEGATIVE) {
+                    /* `close(0); dup(fd)`: POSIX hands out the lowest free number, so this is the new stdin */
+                    st->slots[h0].status = H_NONE;
+                    st->std_slot_free = false;
+                }
                 continue;
             }
             acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
