@@ -465,7 +465,8 @@ static void add_state(engine_ctx *cx, uint32_t block, path_state st) {
     if (cx->loop_head[block] && bs->visits > cx->limits.widen_after) {
         /* Widen: keep only what this state agrees on with an earlier one of the same checker state (the loop
          * counter goes, a flag set before the loop stays). */
-        const const_env *widened = &empty_env;
+        /* The first state of its kind here keeps its facts: it has nothing to disagree with yet. */
+        const const_env *widened = st.env;
         for (uint32_t i = 0; i < bs->n; i++)
             if (cx->ck->equal(bs->items[i].cs, st.cs)) {
                 widened = env_meet(cx, st.env, bs->items[i].env);
