@@ -38,7 +38,7 @@ static int split_line(const char *line, char *key, size_t keysz, char *value, si
 int config_load(const char *path, struct server_config *cfg) {
     char addr[64] = "0.0.0.0";
     char line[256];
-    FILE *f = fopen(path, "r");
+    FILE *f = fopen(path, "r"); // expect: handle-leak
     if (!f)
         return -1;
     cfg->port = 8080;
@@ -53,6 +53,9 @@ int config_load(const char *path, struct server_config *cfg) {
             snprintf(addr, sizeof addr, "%.63s", value);
         } else if (strcmp(key, "port") == 0) {
             cfg->port = atoi(value);
+            /* Bug: the early return skips fclose(f); every reload with a bad port leaks a FILE. */
+            if (cfg->port <= 0 || cfg->port > 65535)
+                return -1;
         } else if (strcmp(key, "root") == 0) {
             free(cfg->doc_root);
             cfg->doc_root = strdup(value);
