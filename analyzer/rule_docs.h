@@ -1,6 +1,6 @@
 /* rule_docs.h — the rule doc pages (checkers/rules/<id>.md) compiled into the binary.
  *
- * The definition is generated at build time by tools/embed-docs.cmake (rule_docs.c in the build directory); only
+ * The definition is generated at build time by tools/embed-files.cmake (rule_docs.c in the build directory); only
  * rules.c reads it, everyone else goes through rule_doc_markdown(). */
 #ifndef LIFELINE_RULE_DOCS_H
 #define LIFELINE_RULE_DOCS_H
