@@ -146,6 +146,12 @@ static bool step_equal(const ir_path_step *a, const ir_path_step *b) {
     return a->field == b->field || (a->field && b->field && strcmp(a->field, b->field) == 0);
 }
 
+bool ir_steps_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
+    for (uint16_t i = 0; i < n; i++)
+        if (!step_equal(&a[i], &b[i])) return false;
+    return true;
+}
+
 bool ir_place_equal(const ir_place *a, const ir_place *b) {
     if (a->root != b->root || a->index != b->index || a->npath != b->npath) return false;
     for (uint16_t i = 0; i < a->npath; i++)

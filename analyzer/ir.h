@@ -247,6 +247,8 @@ ir_place ir_place_global(uint32_t g);
 ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const char *field);
 /* base[index]: an element with a known constant index. */
 ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index);
+/* n steps equal: same kinds, same field names, same constant indices (a[] equals only a[]). */
+bool ir_steps_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n);
 bool ir_place_equal(const ir_place *a, const ir_place *b);
 /* a is b or lies inside b (b.f is inside b; *b is NOT inside b: a dereference leaves the object). */
 bool ir_place_within(const ir_place *a, const ir_place *b);

@@ -184,16 +184,6 @@ static int32_t site_handle(const hfn *hf, const ir_event *ev) {
 
 enum { MAX_PARAM_PART_HANDLES = 96 };
 
-static bool steps_same(const ir_path_step *a, uint16_t na, const ir_path_step *b, uint16_t nb) {
-    if (na != nb) return false;
-    for (uint16_t i = 0; i < na; i++) {
-        if (a[i].kind != b[i].kind) return false;
-        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
-        if (a[i].kind == STEP_INDEX && (a[i].has_index != b[i].has_index || a[i].index != b[i].index)) return false;
-    }
-    return true;
-}
-
 /* The parameter part a place names: param.sub (value) or (*param).sub (pointee), with no further dereference. */
 static bool param_part(const ir_function *f, const ir_place *p, uint32_t *param, bool *pointee,
                        const ir_path_step **sub, uint16_t *nsub) {
@@ -213,7 +203,7 @@ static int32_t find_param_part(const hfn *hf, uint32_t param, bool pointee, cons
     for (uint32_t i = 0; i < hf->nparam_handles || (hf->nparam_handles == 0 && i < hf->nhandles); i++) {
         const handle_info *hi = &hf->handles[i];
         if (hi->param == (int32_t)param && hi->pointee == pointee && hi->sub &&
-            steps_same(hi->sub, hi->nsub, sub, nsub))
+            (hi->nsub == nsub && ir_steps_equal(hi->sub, sub, hi->nsub)))
             return (int32_t)i;
     }
     return -1;
@@ -404,17 +394,6 @@ static void *h_clone(engine_ctx *cx, const void *p) {
     return d;
 }
 
-static bool path_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
-    for (uint16_t i = 0; i < n; i++) {
-        if (a[i].kind != b[i].kind) return false;
-        if (a[i].kind == STEP_FIELD && strcmp(a[i].field, b[i].field) != 0) return false;
-        if (a[i].kind == STEP_INDEX &&
-            (a[i].has_index != b[i].has_index || (a[i].has_index && a[i].index != b[i].index)))
-            return false;
-    }
-    return true;
-}
-
 /* Could the two paths name the same memory? a[i] may be a[2]; a[2] is not a[3]. */
 static bool path_may_match(const ir_path_step *a, const ir_path_step *b, uint16_t n) {
     for (uint16_t i = 0; i < n; i++) {
@@ -437,7 +416,7 @@ static bool h_equal(const void *pa, const void *pb) {
         for (uint32_t k = 0; k < b->ncells && !found; k++)
             found = a->cells[i].var == b->cells[k].var && a->cells[i].handle == b->cells[k].handle &&
                     a->cells[i].npath == b->cells[k].npath &&
-                    path_equal(a->cells[i].path, b->cells[k].path, a->cells[i].npath);
+                    ir_steps_equal(a->cells[i].path, b->cells[k].path, a->cells[i].npath);
         if (!found) return false;
     }
     for (uint32_t i = 0; i < a->nlinks; i++)
@@ -465,7 +444,7 @@ static void h_join(engine_ctx *cx, void *pinto, const void *pfrom) {
         for (uint32_t k = 0; k < into->ncells && !found; k++)
             found = into->cells[k].var == from->cells[i].var && into->cells[k].handle == from->cells[i].handle &&
                     into->cells[k].npath == from->cells[i].npath &&
-                    path_equal(into->cells[k].path, from->cells[i].path, from->cells[i].npath);
+                    ir_steps_equal(into->cells[k].path, from->cells[i].path, from->cells[i].npath);
         if (!found) {
             GROW(cx, into->cells, into->ncells, into->capcells);
             into->cells[into->ncells++] = from->cells[i];
@@ -516,7 +495,7 @@ static bool cell_within(const hcell *c, const ir_place *p) {
 
 /* Strong update: the cell is certainly the place or inside it (no unknown index involved). */
 static bool cell_certainly_within(const hcell *c, const ir_place *p) {
-    return c->var == p->index && c->npath >= p->npath && path_equal(c->path, p->path, p->npath);
+    return c->var == p->index && c->npath >= p->npath && ir_steps_equal(c->path, p->path, p->npath);
 }
 
 /* Handles held at or below a local place (a struct holds the handles of its fields). */
@@ -582,7 +561,7 @@ static hvalue eval(engine_ctx *cx, const hstate *st, const ir_operand *op) {
 static void set_cell(engine_ctx *cx, hstate *st, const ir_place *p, uint32_t h) {
     for (uint32_t i = 0; i < st->ncells; i++) {
         const hcell *c = &st->cells[i];
-        if (c->var == p->index && c->handle == h && c->npath == p->npath && path_equal(c->path, p->path, p->npath))
+        if (c->var == p->index && c->handle == h && c->npath == p->npath && ir_steps_equal(c->path, p->path, p->npath))
             return;
     }
     for (uint16_t i = 0; i < p->npath; i++)
@@ -595,8 +574,9 @@ static void kill_cells(hstate *st, const ir_place *p, bool exact_only) {
     uint32_t out = 0;
     for (uint32_t i = 0; i < st->ncells; i++) {
         const hcell *c = &st->cells[i];
-        bool hit = exact_only ? (c->var == p->index && c->npath == p->npath && path_equal(c->path, p->path, p->npath))
-                              : cell_certainly_within(c, p);
+        bool hit = exact_only
+                       ? (c->var == p->index && c->npath == p->npath && ir_steps_equal(c->path, p->path, p->npath))
+                       : cell_certainly_within(c, p);
         if (!hit) st->cells[out++] = *c;
     }
     st->ncells = out;
