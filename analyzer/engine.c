@@ -105,6 +105,10 @@ const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call) {
     return program_call_summary(cx->prog, call);
 }
 
+const fn_summary *engine_function_summary(engine_ctx *cx, const char *usr) {
+    return program_summary(cx->prog, usr);
+}
+
 const models *engine_models(engine_ctx *cx) {
     return cx->prog->models;
 }
@@ -530,6 +534,7 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     const ir_block *blk = &cx->f->blocks[b];
     cx->running = fork_state(cx, &st);
     cx->cur = &cx->running;
+    if (cx->ck->block) cx->ck->block(cx, cx->running.cs, b);
     for (uint32_t i = 0; i < blk->nevents; i++) {
         const ir_event *ev = &blk->events[i];
         cx->ck->event(cx, cx->running.cs, ev);
@@ -631,6 +636,12 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
     cx.loop_head = find_loop_heads(&cx.arena, f);
     path_state entry = {.env = &empty_env};
     entry.cs = checker->entry(&cx);
+    if (!entry.cs) {
+        free(cx.work);
+        strmap_free(&cx.reported);
+        arena_free(&cx.arena);
+        return res;
+    }
     add_state(&cx, 0, entry);
     /* LIFO: finishes one path's straight-line continuation before starting another, which keeps states few. */
     while (cx.nwork) {

@@ -29,7 +29,8 @@ typedef struct checker_ops {
     const rule_info *rules;
     size_t nrules;
 
-    /* The state at function entry. */
+    /* The state at function entry. NULL: nothing in this function concerns the checker; it is skipped (no other
+     * callback, not even finish, is called for it). */
     void *(*entry)(engine_ctx *cx);
     void *(*clone)(engine_ctx *cx, const void *st);
     bool (*equal)(const void *a, const void *b);
@@ -43,6 +44,8 @@ typedef struct checker_ops {
     void (*ret)(engine_ctx *cx, void *st, const ir_term *term);
     /* After the fixpoint: write this checker's part of the function's summary, flush collected findings. */
     void (*finish)(engine_ctx *cx);
+    /* Optional: a path enters block `block` (index into ir_function.blocks), before its events. */
+    void (*block)(engine_ctx *cx, void *st, uint32_t block);
 } checker_ops;
 
 /* --- what a checker may ask the engine ------------------------------------------------------------------------ */
@@ -52,6 +55,8 @@ const ir_module *engine_module(engine_ctx *cx);
 const ir_function *engine_function(engine_ctx *cx);
 /* The summary of the called function (from this run or the store), or NULL when none is known. */
 const fn_summary *engine_callee_summary(engine_ctx *cx, const ir_call *call);
+/* The summary of a function by USR (a thread's start routine, a callback), or NULL. */
+const fn_summary *engine_function_summary(engine_ctx *cx, const char *usr);
 /* API facts from the model files (never NULL when run by the driver; may be NULL in hand-built tests). */
 const models *engine_models(engine_ctx *cx);
 /* The function being analysed's own summary, to be filled in `finish` (or as facts are found). */

@@ -217,7 +217,8 @@ static void emit_assign(lower_ctx *lc, ir_place dst, ir_operand src, ir_loc loc)
 }
 
 static ir_operand addr_of(lower_ctx *lc, ir_place p) {
-    if (p.root == ROOT_VAR && p.npath == 0) lc->f->vars[p.index].address_taken = true;
+    if (p.root == ROOT_VAR && (p.npath == 0 || p.path[p.npath - 1].kind == STEP_INDEX) && !ir_place_has_deref(&p))
+        lc->f->vars[p.index].address_taken = true; /* &v, &v[i] */
     mark_written(lc, &p); /* the address may be used to write it */
     ir_operand o = ir_opnd_addr(p);
     o.is_pointer = true;
@@ -241,7 +242,8 @@ static ir_operand materialize(lower_ctx *lc, ir_operand v, CXType type, ir_loc l
 /* The place a pointer value points to. */
 static ir_place deref_operand(lower_ctx *lc, ir_operand v, CXType ptr_type, ir_loc loc) {
     if (v.kind == OPND_ADDR) {
-        if (v.array_decay || v.offset) return ir_place_extend(lc->m, v.place, STEP_INDEX, NULL);
+        bool element = v.place.npath && v.place.path[v.place.npath - 1].kind == STEP_INDEX;
+        if ((v.array_decay || v.offset) && !element) return ir_place_extend(lc->m, v.place, STEP_INDEX, NULL);
         return v.place;
     }
     if (v.kind == OPND_PLACE && !v.offset) return ir_place_extend(lc->m, v.place, STEP_DEREF, NULL);
@@ -812,13 +814,9 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
                 return o;
             }
             ir_operand o = addr_of(lc, p);
-            if (p.npath && p.path[p.npath - 1].kind == STEP_INDEX) {
-                ir_place base = p;
-                base.npath--;
-                o = addr_of(lc, base);
-                o.array_decay = true;
-                o.offset = true;
-            }
+            /* &a[i]: the address of one element, pointing into a (`offset`). The element stays in the place so
+             * that &t[0] and &t[1] (thread ids, descriptors written through them) are told apart. */
+            if (p.npath && p.path[p.npath - 1].kind == STEP_INDEX) o.offset = true;
             return o;
         }
         case CXUnaryOperator_Deref: {

@@ -32,6 +32,7 @@ typedef struct pending_kind {
     model_invalid invalid;
     int64_t invalid_value;
     bool report;
+    bool thread; /* declared under `threads:` */
     unsigned line;
 } pending_kind;
 
@@ -261,6 +262,10 @@ static const char *role_text(model_role r) {
         return "transfer";
     case ROLE_RETURNS_ARG:
         return "returns";
+    case ROLE_THREAD_SELF:
+        return "self";
+    case ROLE_THREAD_ATTR:
+        return "detached-attr";
     }
     return "?";
 }
@@ -320,6 +325,10 @@ static bool parse_role_entry(loader *ld, uint32_t kind, model_role role, const y
                   .success = SUCCESS_ALWAYS,
                   .releases = -1,
                   .adopts = -1,
+                  .attr = -1,
+                  .routine = -1,
+                  .thread_arg = -1,
+                  .state = -1,
                   .line = line_of(n)};
     char buf[80];
     if (n->type == YAML_SCALAR_NODE) {
@@ -425,6 +434,30 @@ static void merge_pending(loader *ld, pending_kind *into, const pending_kind *pk
     }
 }
 
+/* Stage a kind, or merge it into the one of the same name declared earlier in the file. A resource kind and a
+ * thread kind cannot share a name: the handle rules and the thread rules would both claim its handles. */
+static bool add_pending_kind(loader *ld, const pending_kind *pk, uint32_t *index) {
+    uint32_t k = 0;
+    while (k < ld->nkinds && strcmp(ld->kinds[k].name, pk->name) != 0)
+        k++;
+    if (k < ld->nkinds) {
+        if (ld->kinds[k].thread != pk->thread)
+            return fail(ld, pk->line, "kind '%.*s' is declared at line %u as a %s kind; it cannot also be a %s kind",
+                        MAX_QUOTED, pk->name, ld->kinds[k].line, ld->kinds[k].thread ? "thread" : "resource",
+                        pk->thread ? "thread" : "resource");
+        merge_pending(ld, &ld->kinds[k], pk);
+    } else {
+        if (ld->nkinds == ld->cap_kinds) {
+            uint32_t cap = ld->cap_kinds ? ld->cap_kinds * 2 : 16;
+            ld->kinds = arena_grow(&ld->scratch, ld->kinds, ld->nkinds, cap, sizeof *ld->kinds);
+            ld->cap_kinds = cap;
+        }
+        ld->kinds[ld->nkinds++] = *pk;
+    }
+    *index = k;
+    return true;
+}
+
 static bool parse_kind(loader *ld, const yaml_node_t *n) {
     char buf[80];
     if (n->type != YAML_MAPPING_NODE)
@@ -448,21 +481,138 @@ static bool parse_kind(loader *ld, const yaml_node_t *n) {
         pk.description = text_of(v[K_DESCRIPTION]);
     }
 
-    uint32_t k = 0;
-    while (k < ld->nkinds && strcmp(ld->kinds[k].name, pk.name) != 0)
-        k++;
-    if (k < ld->nkinds) {
-        merge_pending(ld, &ld->kinds[k], &pk);
-    } else {
-        if (ld->nkinds == ld->cap_kinds) {
-            uint32_t cap = ld->cap_kinds ? ld->cap_kinds * 2 : 16;
-            ld->kinds = arena_grow(&ld->scratch, ld->kinds, ld->nkinds, cap, sizeof *ld->kinds);
-            ld->cap_kinds = cap;
-        }
-        ld->kinds[ld->nkinds++] = pk;
-    }
+    uint32_t k;
+    if (!add_pending_kind(ld, &pk, &k)) return false;
     return parse_role_list(ld, k, ROLE_ACQUIRE, v[K_ACQUIRE]) && parse_role_list(ld, k, ROLE_RELEASE, v[K_RELEASE]) &&
            parse_role_list(ld, k, ROLE_USE, v[K_USE]) && parse_role_list(ld, k, ROLE_TRANSFER, v[K_TRANSFER]);
+}
+
+/* ---- threads ---------------------------------------------------------------------------------------------------- */
+
+enum { C_FUNCTION, C_ID, C_ATTR, C_ROUTINE, C_ARG, C_SUCCESS, C_NKEYS };
+static const char *const create_keys[C_NKEYS] = {"function", "id", "attr", "routine", "arg", "success"};
+enum { J_FUNCTION, J_ID, J_NKEYS };
+static const char *const id_keys[J_NKEYS] = {"function", "id"};
+enum { D_FUNCTION, D_ATTR, D_STATE, D_DETACHED, D_NKEYS };
+static const char *const attr_keys[D_NKEYS] = {"function", "attr", "state", "detached"};
+
+typedef enum thread_list { TL_CREATE, TL_JOIN, TL_DETACH, TL_SELF, TL_ATTR } thread_list;
+static const char *const thread_list_names[] = {"create", "join", "detach", "self", "detached-attr"};
+
+/* One entry of a thread kind's create/join/detach/self/detached-attr list. */
+static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, const yaml_node_t *n) {
+    char where[160], buf[80];
+    snprintf(where, sizeof where, "'%s' of thread kind '%.*s'", thread_list_names[which], MAX_QUOTED,
+             ld->kinds[kind].name);
+    model_fn f = {.kind = (int32_t)kind,
+                  .arg = 0,
+                  .out = -1,
+                  .success = SUCCESS_ALWAYS,
+                  .releases = -1,
+                  .adopts = -1,
+                  .attr = -1,
+                  .routine = -1,
+                  .thread_arg = -1,
+                  .state = -1,
+                  .line = line_of(n)};
+    switch (which) {
+    case TL_CREATE:
+        f.role = ROLE_ACQUIRE, f.arg = -1, f.out = 0, f.count = 1;
+        break;
+    case TL_JOIN:
+        f.role = ROLE_RELEASE;
+        break;
+    case TL_DETACH:
+        f.role = ROLE_RELEASE, f.detaches = true;
+        break;
+    case TL_SELF:
+        f.role = ROLE_THREAD_SELF, f.arg = -1;
+        break;
+    case TL_ATTR:
+        f.role = ROLE_THREAD_ATTR, f.state = 1, f.detached_value = 1;
+        break;
+    }
+    if (n->type == YAML_SCALAR_NODE) {
+        if (which == TL_CREATE || which == TL_ATTR)
+            return fail(ld, line_of(n), "an entry of %s must be a mapping (%s), not %s", where,
+                        which == TL_CREATE ? "function, id, routine, arg..." : "function, attr, state, detached",
+                        describe(n, buf, sizeof buf));
+        if (!entry_function(ld, n, line_of(n), where, &f.function)) return false;
+    } else if (n->type == YAML_MAPPING_NODE && which == TL_CREATE) {
+        yaml_node_t *v[C_NKEYS];
+        if (!read_mapping(ld, n, where, create_keys, C_NKEYS, v)) return false;
+        if (!entry_function(ld, v[C_FUNCTION], line_of(n), where, &f.function)) return false;
+        if (!v[C_ID]) return fail(ld, line_of(n), "an entry of %s has no 'id' (the argument the id is stored through)",
+                                  where);
+        if (!get_index(ld, v[C_ID], "id", false, &f.out)) return false;
+        if (v[C_ATTR] && !get_index(ld, v[C_ATTR], "attr", true, &f.attr)) return false;
+        if (v[C_ROUTINE] && !get_index(ld, v[C_ROUTINE], "routine", true, &f.routine)) return false;
+        if (v[C_ARG] && !get_index(ld, v[C_ARG], "arg", true, &f.thread_arg)) return false;
+        if (v[C_SUCCESS] && !parse_success(ld, v[C_SUCCESS], &f.success)) return false;
+    } else if (n->type == YAML_MAPPING_NODE && which == TL_ATTR) {
+        yaml_node_t *v[D_NKEYS];
+        if (!read_mapping(ld, n, where, attr_keys, D_NKEYS, v)) return false;
+        if (!entry_function(ld, v[D_FUNCTION], line_of(n), where, &f.function)) return false;
+        if (v[D_ATTR] && !get_index(ld, v[D_ATTR], "attr", false, &f.arg)) return false;
+        if (v[D_STATE] && !get_index(ld, v[D_STATE], "state", false, &f.state)) return false;
+        if (v[D_DETACHED] && !get_int(ld, v[D_DETACHED], "detached", &f.detached_value)) return false;
+    } else if (n->type == YAML_MAPPING_NODE) {
+        yaml_node_t *v[J_NKEYS];
+        if (!read_mapping(ld, n, where, id_keys, J_NKEYS, v)) return false;
+        if (!entry_function(ld, v[J_FUNCTION], line_of(n), where, &f.function)) return false;
+        if (which != TL_SELF && v[J_ID] && !get_index(ld, v[J_ID], "id", false, &f.arg)) return false;
+        if (which == TL_SELF && v[J_ID]) warn(ld, line_of(v[J_ID]), "'id' means nothing in %s (ignored)", where);
+    } else {
+        return fail(ld, line_of(n), "an entry of %s must be a function name or a mapping with 'function', not %s",
+                    where, describe(n, buf, sizeof buf));
+    }
+    if (f.function) *add_pending_fn(ld) = f;
+    return true;
+}
+
+static bool parse_thread_list(loader *ld, uint32_t kind, thread_list which, const yaml_node_t *list) {
+    char buf[80];
+    if (is_null(list)) return true;
+    if (list->type != YAML_SEQUENCE_NODE)
+        return fail(ld, line_of(list), "'%s' must be a list of functions, not %s", thread_list_names[which],
+                    describe(list, buf, sizeof buf));
+    for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
+        if (!parse_thread_entry(ld, kind, which, node_at(ld, *it))) return false;
+    return true;
+}
+
+enum { TK_KIND, TK_DESCRIPTION, TK_CREATE, TK_JOIN, TK_DETACH, TK_SELF, TK_ATTR, TK_NKEYS };
+static const char *const thread_kind_keys[TK_NKEYS] = {"kind", "description", "create",       "join",
+                                                       "detach", "self",      "detached-attr"};
+
+/* A thread kind: a resource whose acquire is the creation and whose release is a join or a detach. */
+static bool parse_thread_kind(loader *ld, const yaml_node_t *n) {
+    char buf[80];
+    if (n->type != YAML_MAPPING_NODE)
+        return fail(ld, line_of(n), "a thread kind must be a mapping with 'kind', not %s",
+                    describe(n, buf, sizeof buf));
+    yaml_node_t *v[TK_NKEYS];
+    if (!read_mapping(ld, n, "a thread kind", thread_kind_keys, TK_NKEYS, v)) return false;
+    if (is_null(v[TK_KIND])) return fail(ld, line_of(v[TK_KIND] ? v[TK_KIND] : n), "a thread kind without 'kind'");
+    if (!is_name(v[TK_KIND]))
+        return fail(ld, line_of(v[TK_KIND]), "'kind' must be a name, not %s", describe(v[TK_KIND], buf, sizeof buf));
+    pending_kind pk = {.name = text_of(v[TK_KIND]),
+                       .line = line_of(n),
+                       .report = true,
+                       .thread = true,
+                       .has_invalid = true,
+                       .invalid = INVALID_NONE};
+    if (!is_null(v[TK_DESCRIPTION])) {
+        if (v[TK_DESCRIPTION]->type != YAML_SCALAR_NODE)
+            return fail(ld, line_of(v[TK_DESCRIPTION]), "'description' must be text, not %s",
+                        describe(v[TK_DESCRIPTION], buf, sizeof buf));
+        pk.description = text_of(v[TK_DESCRIPTION]);
+    }
+    uint32_t k;
+    if (!add_pending_kind(ld, &pk, &k)) return false;
+    return parse_thread_list(ld, k, TL_CREATE, v[TK_CREATE]) && parse_thread_list(ld, k, TL_JOIN, v[TK_JOIN]) &&
+           parse_thread_list(ld, k, TL_DETACH, v[TK_DETACH]) && parse_thread_list(ld, k, TL_SELF, v[TK_SELF]) &&
+           parse_thread_list(ld, k, TL_ATTR, v[TK_ATTR]);
 }
 
 enum { F_FUNCTION, F_RETURNS, F_NKEYS };
@@ -475,7 +625,16 @@ static bool parse_function(loader *ld, const yaml_node_t *n) {
                     describe(n, buf, sizeof buf));
     yaml_node_t *v[F_NKEYS];
     if (!read_mapping(ld, n, "'functions'", function_keys, F_NKEYS, v)) return false;
-    model_fn f = {.role = ROLE_RETURNS_ARG, .kind = -1, .out = -1, .releases = -1, .adopts = -1, .line = line_of(n)};
+    model_fn f = {.role = ROLE_RETURNS_ARG,
+                  .kind = -1,
+                  .out = -1,
+                  .releases = -1,
+                  .adopts = -1,
+                  .attr = -1,
+                  .routine = -1,
+                  .thread_arg = -1,
+                  .state = -1,
+                  .line = line_of(n)};
     if (!entry_function(ld, v[F_FUNCTION], line_of(n), "'functions'", &f.function)) return false;
     if (!v[F_RETURNS])
         return fail(ld, line_of(n), "an entry of 'functions' has no 'returns' (the index of the argument it returns)");
@@ -484,8 +643,8 @@ static bool parse_function(loader *ld, const yaml_node_t *n) {
     return true;
 }
 
-enum { T_VERSION, T_RESOURCES, T_FUNCTIONS, T_NKEYS };
-static const char *const top_keys[T_NKEYS] = {"version", "resources", "functions"};
+enum { T_VERSION, T_RESOURCES, T_FUNCTIONS, T_THREADS, T_NKEYS };
+static const char *const top_keys[T_NKEYS] = {"version", "resources", "functions", "threads"};
 
 static bool parse_document(loader *ld) {
     char buf[80];
@@ -504,7 +663,7 @@ static bool parse_document(loader *ld) {
         return fail(ld, line_of(v[T_VERSION]), "unsupported model file version %lld (this lifeline reads version 1)",
                     (long long)version);
 
-    const yaml_node_t *res = v[T_RESOURCES], *fns = v[T_FUNCTIONS];
+    const yaml_node_t *res = v[T_RESOURCES], *fns = v[T_FUNCTIONS], *threads = v[T_THREADS];
     if (!is_null(res)) {
         if (res->type != YAML_SEQUENCE_NODE)
             return fail(ld, line_of(res), "'resources' must be a list of kinds, not %s",
@@ -517,6 +676,13 @@ static bool parse_document(loader *ld) {
             return fail(ld, line_of(fns), "'functions' must be a list, not %s", describe(fns, buf, sizeof buf));
         for (yaml_node_item_t *it = fns->data.sequence.items.start; it < fns->data.sequence.items.top; it++)
             if (!parse_function(ld, node_at(ld, *it))) return false;
+    }
+    if (!is_null(threads)) {
+        if (threads->type != YAML_SEQUENCE_NODE)
+            return fail(ld, line_of(threads), "'threads' must be a list of thread kinds, not %s",
+                        describe(threads, buf, sizeof buf));
+        for (yaml_node_item_t *it = threads->data.sequence.items.start; it < threads->data.sequence.items.top; it++)
+            if (!parse_thread_kind(ld, node_at(ld, *it))) return false;
     }
     return true;
 }
@@ -547,13 +713,15 @@ static bool yaml_failure(loader *ld, const yaml_parser_t *p, const char *text, s
  * kind: sendfile(out_fd, in_fd)). */
 static bool same_slot(const model_fn *a, const model_fn *b) {
     if (a->role != b->role || a->kind != b->kind) return false;
-    if (a->role == ROLE_RETURNS_ARG) return true; /* a function returns one of its arguments, not two */
+    if (a->role == ROLE_RETURNS_ARG || a->role == ROLE_THREAD_SELF) return true; /* one result: one model */
     return a->role == ROLE_ACQUIRE ? a->out == b->out : a->arg == b->arg;
 }
 
 static bool same_details(const model_fn *a, const model_fn *b) {
     return a->arg == b->arg && a->out == b->out && a->count == b->count && a->success == b->success &&
-           a->releases == b->releases && a->adopts == b->adopts;
+           a->releases == b->releases && a->adopts == b->adopts && a->attr == b->attr && a->routine == b->routine &&
+           a->thread_arg == b->thread_arg && a->detaches == b->detaches && a->state == b->state &&
+           a->detached_value == b->detached_value;
 }
 
 static void commit(models *m, loader *ld, const char *key) {
@@ -574,12 +742,16 @@ static void commit(models *m, loader *ld, const char *key) {
                                                .invalid = pk->has_invalid ? pk->invalid : INVALID_NONE,
                                                .invalid_value = pk->has_invalid ? pk->invalid_value : 0,
                                                .report = pk->has_report ? pk->report : true,
+                                               .thread = pk->thread,
                                                .file = file,
                                                .line = pk->line};
             k = (int32_t)m->nkinds++;
         } else {
             /* Extending a kind of an earlier file: its first declaration's properties stand. */
             model_kind *mk = &m->kinds[k];
+            if (mk->thread != pk->thread)
+                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u as a %s kind; its entries here are added to it",
+                     MAX_QUOTED, pk->name, mk->file, mk->line, mk->thread ? "thread" : "resource");
             if (pk->has_invalid && (pk->invalid != mk->invalid || pk->invalid_value != mk->invalid_value))
                 warn(ld, pk->line, "kind '%.*s' is declared at %s:%u with 'invalid: %s'; 'invalid: %s' here is ignored",
                      MAX_QUOTED, pk->name, mk->file, mk->line,

@@ -26,6 +26,15 @@
  *         - { function: SSL_set_bio, arg: 1 }   # takes ownership of arg 1: the caller must not release it any more
  *   functions:
  *     - { function: memcpy, returns: 0 }   # returns its argument 0 (a pointer into the same object)
+ *   threads:
+ *     - kind: pthread_t            # a thread kind: its ids must be joined or detached (rule thread-not-joined)
+ *       create:                    # id: where the id is stored; attr, routine, arg: attribute, start routine and
+ *         - { function: pthread_create, id: 0, attr: 1, routine: 2, arg: 3, success: zero }   # its argument
+ *       join: [pthread_join]       # the id is argument 0 (or { function: f, id: N })
+ *       detach: [pthread_detach]
+ *       self: [pthread_self]       # returns the calling thread's id (a routine that detaches itself)
+ *       detached-attr:             # sets an attribute's detach state; `detached` is the value meaning detached
+ *         - { function: pthread_attr_setdetachstate, attr: 0, state: 1, detached: 1 }
  *
  * `success`: zero | nonzero | nonnegative | nonnull — for out-parameter acquires, the return values that mean a handle
  * was produced; absent means the out-parameter holds a handle to release whatever the return value says.
@@ -76,13 +85,24 @@ typedef struct model_kind {
     model_invalid invalid;
     int64_t invalid_value; /* INVALID_VALUE */
     bool report;           /* `report: false` (e.g. plain memory): modelled, but the handle rules ignore it */
+    bool thread;           /* declared under `threads:`: the thread rules follow it, the handle rules do not */
     const char *file;      /* where it was declared */
     unsigned line;
 } model_kind;
 
 /* ROLE_TRANSFER: the call takes ownership of the handle in `arg` (SSL_set_bio, BIO_push): the caller no longer
  * releases it (a later release is a double release), uses stay valid, transferring it again is not an error. */
-typedef enum model_role { ROLE_ACQUIRE, ROLE_RELEASE, ROLE_USE, ROLE_RETURNS_ARG, ROLE_TRANSFER } model_role;
+/* ROLE_THREAD_SELF returns the calling thread's id; ROLE_THREAD_ATTR sets the detach state of the attribute object
+ * `arg` points to from argument `state` (detached when it equals `detached_value`). */
+typedef enum model_role {
+    ROLE_ACQUIRE,
+    ROLE_RELEASE,
+    ROLE_USE,
+    ROLE_RETURNS_ARG,
+    ROLE_TRANSFER,
+    ROLE_THREAD_SELF,
+    ROLE_THREAD_ATTR
+} model_role;
 
 typedef struct model_fn {
     const char *function;
@@ -95,6 +115,12 @@ typedef struct model_fn {
     int32_t releases;      /* ACQUIRE: argument released by the same call whatever it returns (freopen: 2), else -1 */
     int32_t adopts; /* ACQUIRE: argument whose handle the new one owns when the call succeeds (fdopen: 0; realloc: 0:
                      * the old block is not the caller's to free any more), else -1 */
+    /* Thread creation (ACQUIRE of a thread kind): the attribute, start routine and routine-argument positions, or -1.
+     */
+    int32_t attr, routine, thread_arg;
+    bool detaches;          /* RELEASE of a thread kind: detaches rather than joins (the thread goes on running) */
+    int32_t state;          /* THREAD_ATTR: the argument holding the new detach state */
+    int64_t detached_value; /* THREAD_ATTR: the value of that argument meaning "detached" */
     const char *file;
     unsigned line;
 } model_fn;

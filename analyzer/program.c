@@ -170,20 +170,22 @@ static callee_list callees_of(const program *p, arena *a, const program_fn *pf) 
         const ir_block *blk = &f->blocks[b];
         for (uint32_t e = 0; e < blk->nevents; e++) {
             const ir_event *ev = &blk->events[e];
-            const char *usr = NULL;
-            if (ev->kind == EV_CALL) usr = ev->u.call.callee_usr;
-            const program_fn *callee = program_find_fn(p, usr);
-            /* A function whose address is passed (callbacks, thread routines) is summarised first as well. */
-            if (ev->kind == EV_CALL && !callee) {
-                for (uint32_t i = 0; i < ev->u.call.nargs && !callee; i++)
-                    if (ev->u.call.args[i].kind == OPND_FUNC) callee = program_find_fn(p, ev->u.call.args[i].usr);
+            if (ev->kind != EV_CALL) continue;
+            /* The called function, and every function whose address is passed (callbacks, thread start routines:
+             * whether a routine detaches itself decides what its creator must do), are summarised first. */
+            for (uint32_t i = 0; i <= ev->u.call.nargs; i++) {
+                const program_fn *callee = NULL;
+                if (i == ev->u.call.nargs)
+                    callee = program_find_fn(p, ev->u.call.callee_usr);
+                else if (ev->u.call.args[i].kind == OPND_FUNC)
+                    callee = program_find_fn(p, ev->u.call.args[i].usr);
+                if (!callee) continue;
+                if (cl.n == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    cl.items = arena_grow(a, cl.items, cl.n, cap, sizeof *cl.items);
+                }
+                cl.items[cl.n++] = callee->index;
             }
-            if (!callee) continue;
-            if (cl.n == cap) {
-                cap = cap ? cap * 2 : 8;
-                cl.items = arena_grow(a, cl.items, cl.n, cap, sizeof *cl.items);
-            }
-            cl.items[cl.n++] = callee->index;
         }
     }
     return cl;

@@ -30,6 +30,8 @@ fn_summary *summary_new(arena *a, const char *usr, const char *name, const char 
     s->line = line;
     s->home = a;
     s->acquires_out_param = -1;
+    s->thread_routine_param = -1;
+    s->thread_arg_param = -1;
     s->nparams = nparams;
     s->params = nparams ? arena_alloc(a, nparams * sizeof *s->params) : NULL;
     for (uint32_t i = 0; i < nparams; i++)
@@ -54,6 +56,9 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     c->acquires_out_param = s->acquires_out_param;
     c->acquires_out_kind = arena_strdup(a, s->acquires_out_kind);
     c->acquires_out_success = s->acquires_out_success;
+    c->thread_routine_param = s->thread_routine_param;
+    c->thread_arg_param = s->thread_arg_param;
+    c->detaches_self = s->detaches_self;
     for (uint32_t i = 0; i < s->nclobbers; i++)
         summary_add_clobber(c, s->clobbers[i]);
     return c;
@@ -108,7 +113,8 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
     if (a->returns_const && a->return_value != b->return_value) return false;
     if (a->nclobbers != b->nclobbers || !str_eq(a->returns_handle, b->returns_handle)) return false;
     if (a->acquires_out_param != b->acquires_out_param || !str_eq(a->acquires_out_kind, b->acquires_out_kind) ||
-        a->acquires_out_success != b->acquires_out_success)
+        a->acquires_out_success != b->acquires_out_success || a->thread_routine_param != b->thread_routine_param ||
+        a->thread_arg_param != b->thread_arg_param || a->detaches_self != b->detaches_self)
         return false;
     for (uint32_t i = 0; i < a->nclobbers; i++) {
         bool found = false;
@@ -176,6 +182,10 @@ char *summary_to_json(const fn_summary *s) {
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
     json_object_set_new(root, "noreturn", json_boolean(s->noreturn));
     if (s->returns_handle) json_object_set_new(root, "returns_handle", json_string(s->returns_handle));
+    if (s->detaches_self) json_object_set_new(root, "detaches_self", json_true());
+    if (s->thread_routine_param >= 0)
+        json_object_set_new(root, "thread_routine_param", json_integer(s->thread_routine_param));
+    if (s->thread_arg_param >= 0) json_object_set_new(root, "thread_arg_param", json_integer(s->thread_arg_param));
     if (s->acquires_out_param >= 0 && s->acquires_out_kind)
         json_object_set_new(root, "acquires_out",
                             json_pack("{s:i, s:s, s:i}", "param", (json_int_t)s->acquires_out_param, "kind",
@@ -308,6 +318,20 @@ static fn_summary *summary_from_root(arena *a, const char *usr, const char *name
         s->acquires_out_kind = arena_strdup(a, json_string_value(ak));
         s->acquires_out_success = (uint32_t)json_integer_value(as);
     }
+    json_t *ds = json_object_get(root, "detaches_self");
+    if (ds) {
+        if (!json_is_boolean(ds)) return NULL;
+        s->detaches_self = json_is_true(ds);
+    }
+    const char *const thread_params[] = {"thread_routine_param", "thread_arg_param"};
+    int32_t *thread_fields[] = {&s->thread_routine_param, &s->thread_arg_param};
+    for (size_t i = 0; i < 2; i++) {
+        json_t *tp = json_object_get(root, thread_params[i]);
+        if (!tp) continue;
+        if (!json_is_integer(tp) || json_integer_value(tp) < 0 || (uint64_t)json_integer_value(tp) >= s->nparams)
+            return NULL;
+        *thread_fields[i] = (int32_t)json_integer_value(tp);
+    }
     json_t *rh = json_object_get(root, "returns_handle");
     if (rh) {
         if (!json_is_string(rh)) return NULL;
@@ -393,4 +417,5 @@ void summary_explain(FILE *out, const fn_summary *s, const char *const *param_na
     }
     if (s->returns_const) fprintf(out, "%s: always returns %" PRId64 "\n", fn, s->return_value);
     if (s->noreturn) fprintf(out, "%s: never returns\n", fn);
+    if (s->detaches_self) fprintf(out, "%s: detaches the thread that runs it\n", fn);
 }

@@ -70,6 +70,12 @@ typedef struct fn_summary {
     int32_t acquires_out_param; /* -1: none */
     const char *acquires_out_kind;
     uint32_t acquires_out_success;
+    /* A thread-creating wrapper (acquires_out_kind is a thread kind): the parameters that become the new thread's
+     * start routine and argument, or -1. */
+    int32_t thread_routine_param, thread_arg_param;
+    /* A thread start routine that detaches the thread running it (pthread_detach(pthread_self()), itself or in a
+     * function it calls): whoever creates it has nothing to join. */
+    bool detaches_self;
     arena *home; /* the arena the summary lives in, for facts added later */
 } fn_summary;
 
