@@ -141,7 +141,7 @@ typedef struct esc_cell {
     word *objs;
     ir_loc loc;     /* the store that put a local address here */
     uint32_t seq;   /* path position of that store */
-    bool from_call; /* written by a callee (its summary), not by a statement of this function */
+    bool from_call; /* written by a callee (its summary), or since handed to one that may undo it: not reported */
 } esc_cell;
 
 /* A local address handed to a callee that keeps it. */
@@ -542,6 +542,18 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
         word **args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
         for (uint32_t i = 0; i < call->nargs; i++)
             args[i] = eval(cx, st, &call->args[i], ev->loc);
+        /* A local linked into the caller's memory (`middle->prev = &tail`, `q->prev->next = &tail`: a list
+         * sentinel on the stack), then handed to a function of the project: that function may unlink it again
+         * through another alias (nginx's ngx_queue_sort splits into a local `tail` and ngx_queue_merge relinks it),
+         * which this analysis does not follow. The store is no longer reported (precision first). */
+        if (!call->system_callee)
+            for (uint32_t i = 0; i < st->ncells; i++) {
+                esc_cell *c = &st->cells[i];
+                if (c->base < ef->nvars || c->base > obj_outside(ef) || c->from_call) continue;
+                for (uint32_t a = 0; a < call->nargs && !c->from_call; a++)
+                    for (uint32_t o = 0; o < ef->nvars && !c->from_call; o++)
+                        if (set_has(c->objs, o) && set_has(args[a], o)) c->from_call = true;
+            }
         if (sum) {
             for (uint32_t i = 0; i < call->nargs && i < sum->nparams; i++) {
                 const param_facts *pf = &sum->params[i];
