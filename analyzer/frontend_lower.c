@@ -219,7 +219,7 @@ static void emit_assign(lower_ctx *lc, ir_place dst, ir_operand src, ir_loc loc)
 static ir_operand addr_of(lower_ctx *lc, ir_place p) {
     if (p.root == ROOT_VAR && (p.npath == 0 || p.path[p.npath - 1].kind == STEP_INDEX) && !ir_place_has_deref(&p))
         lc->f->vars[p.index].address_taken = true; /* &v, &v[i] */
-    mark_written(lc, &p); /* the address may be used to write it */
+    mark_written(lc, &p);                          /* the address may be used to write it */
     ir_operand o = ir_opnd_addr(p);
     o.is_pointer = true;
     return o;
@@ -633,8 +633,23 @@ static ir_operand pointer_offset(ir_operand base) {
     return base;
 }
 
+/* `a + k` where a is an array: the address of element k (a[] for a non-constant k), like &a[k]. */
+static ir_operand element_offset(lower_ctx *lc, ir_operand base, ir_operand k, bool add) {
+    ir_place p = k.kind == OPND_INT && add ? ir_place_extend_index(lc->m, base.place, k.value)
+                                           : ir_place_extend(lc->m, base.place, STEP_INDEX, NULL);
+    ir_operand o = ir_opnd_addr(p);
+    o.is_pointer = true;
+    o.offset = true;
+    return o;
+}
+
 static ir_operand combine(lower_ctx *lc, ir_arith_op op, ir_operand l, ir_operand r, CXType result) {
-    if (type_is_pointer(result) && (op == ARITH_ADD || op == ARITH_SUB)) return pointer_offset(l.is_pointer ? l : r);
+    if (type_is_pointer(result) && (op == ARITH_ADD || op == ARITH_SUB)) {
+        ir_operand base = l.is_pointer ? l : r, k = l.is_pointer ? r : l;
+        if (base.kind == OPND_ADDR && base.array_decay && !base.offset)
+            return element_offset(lc, base, k, op == ARITH_ADD);
+        return pointer_offset(base);
+    }
     if (l.kind == OPND_INT && r.kind == OPND_INT) {
         int64_t a = l.value, b = r.value;
         switch (op) {

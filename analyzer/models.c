@@ -542,8 +542,8 @@ static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, con
         yaml_node_t *v[C_NKEYS];
         if (!read_mapping(ld, n, where, create_keys, C_NKEYS, v)) return false;
         if (!entry_function(ld, v[C_FUNCTION], line_of(n), where, &f.function)) return false;
-        if (!v[C_ID]) return fail(ld, line_of(n), "an entry of %s has no 'id' (the argument the id is stored through)",
-                                  where);
+        if (!v[C_ID])
+            return fail(ld, line_of(n), "an entry of %s has no 'id' (the argument the id is stored through)", where);
         if (!get_index(ld, v[C_ID], "id", false, &f.out)) return false;
         if (v[C_ATTR] && !get_index(ld, v[C_ATTR], "attr", true, &f.attr)) return false;
         if (v[C_ROUTINE] && !get_index(ld, v[C_ROUTINE], "routine", true, &f.routine)) return false;
@@ -582,8 +582,8 @@ static bool parse_thread_list(loader *ld, uint32_t kind, thread_list which, cons
 }
 
 enum { TK_KIND, TK_DESCRIPTION, TK_CREATE, TK_JOIN, TK_DETACH, TK_SELF, TK_ATTR, TK_NKEYS };
-static const char *const thread_kind_keys[TK_NKEYS] = {"kind", "description", "create",       "join",
-                                                       "detach", "self",      "detached-attr"};
+static const char *const thread_kind_keys[TK_NKEYS] = {"kind",   "description", "create",       "join",
+                                                       "detach", "self",        "detached-attr"};
 
 /* A thread kind: a resource whose acquire is the creation and whose release is a join or a detach. */
 static bool parse_thread_kind(loader *ld, const yaml_node_t *n) {
@@ -749,9 +749,13 @@ static void commit(models *m, loader *ld, const char *key) {
         } else {
             /* Extending a kind of an earlier file: its first declaration's properties stand. */
             model_kind *mk = &m->kinds[k];
-            if (mk->thread != pk->thread)
-                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u as a %s kind; its entries here are added to it",
+            if (mk->thread != pk->thread) {
+                /* its handles would be claimed by both the handle and the thread rules */
+                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u as a %s kind; the entries here are ignored",
                      MAX_QUOTED, pk->name, mk->file, mk->line, mk->thread ? "thread" : "resource");
+                kind_index[i] = -1;
+                continue;
+            }
             if (pk->has_invalid && (pk->invalid != mk->invalid || pk->invalid_value != mk->invalid_value))
                 warn(ld, pk->line, "kind '%.*s' is declared at %s:%u with 'invalid: %s'; 'invalid: %s' here is ignored",
                      MAX_QUOTED, pk->name, mk->file, mk->line,
@@ -769,6 +773,7 @@ static void commit(models *m, loader *ld, const char *key) {
     for (uint32_t i = 0; i < ld->nfns; i++) {
         model_fn f = ld->fns[i];
         if (f.role != ROLE_RETURNS_ARG) f.kind = kind_index[f.kind];
+        if (f.role != ROLE_RETURNS_ARG && f.kind < 0) continue; /* of a kind refused above */
         uint32_t first = (uint32_t)(uintptr_t)strmap_get(&m->by_function, f.function), last = 0;
         bool duplicate = false;
         for (uint32_t j = first; j; j = m->next_same[j - 1]) {

@@ -48,6 +48,7 @@ typedef struct loop_release {
     const ir_operand *what; /* the released element, t[i] */
     int32_t kind;           /* models kind, -1 any */
     bool detach;
+    bool address;         /* `what` is the address of the id (a release wrapper's pointer argument) */
     const ir_event *site; /* the releasing call */
 } loop_release;
 
@@ -73,7 +74,7 @@ typedef struct hfn {
     uint32_t *passthrough;
     model_success *pass_success;
     bool *pass_conflict;
-    bool detaches_self;                          /* detaches the thread running it */
+    bool detaches_self;                             /* detaches the thread running it */
     int32_t thread_arg_param, thread_routine_param; /* a thread-creating wrapper's parameters, -1 */
     loop_release *loop_releases;
     uint32_t nloop_releases, cap_loop_releases;
@@ -81,11 +82,12 @@ typedef struct hfn {
 
 typedef struct hslot {
     uint8_t status;
-    bool checked;   /* compared against the invalid value on this path */
-    bool detached;  /* H_RELEASED by detaching (the thread goes on running) */
-    bool outlives;  /* H_HANDED_OFF where it outlives the frame: stored, returned, kept, detached from the start */
+    bool checked;    /* compared against the invalid value on this path */
+    bool detached;   /* H_RELEASED by detaching (the thread goes on running) */
+    bool outlives;   /* H_HANDED_OFF where it outlives the frame: stored, returned, kept, detached from the start */
     uint32_t borrow; /* var + 1 of the local whose address the resource was given (a thread's argument); 0 none */
-    ir_loc rel_loc; /* where it was released */
+    const ir_operand *stored_at; /* a thread whose id went to memory not followed here: the creation's id argument */
+    ir_loc rel_loc;              /* where it was released */
     const char *rel_by;
     uint32_t seq; /* path position of the acquisition */
 } hslot;
@@ -184,7 +186,8 @@ static const model_fn *family_first(engine_ctx *cx, const char *fn) {
     const models *m = engine_models(cx);
     return m && fn ? family_next(cx, models_first(m, fn)) : NULL;
 }
-#define FOR_FAMILY_MODELS(cx, mf, fn) for (mf = family_first(cx, fn); mf; mf = family_next(cx, models_next(engine_models(cx), mf)))
+#define FOR_FAMILY_MODELS(cx, mf, fn)                                                                                  \
+    for (mf = family_first(cx, fn); mf; mf = family_next(cx, models_next(engine_models(cx), mf)))
 
 static const model_fn *find_role(engine_ctx *cx, const char *fn, model_role role) {
     const model_fn *mf;
@@ -316,6 +319,12 @@ static bool touches_family(engine_ctx *cx, const ir_function *f) {
     return false;
 }
 
+/* `tids + i`, `tids[i]`: an element of memory a pointer points to (ids created into a heap array). */
+static bool pointer_element(const ir_operand *op) {
+    if (op->kind != OPND_PLACE || op->place.root != ROOT_VAR) return false;
+    return op->offset || (op->place.npath && op->place.path[op->place.npath - 1].kind == STEP_DEREF);
+}
+
 static bool collection_element(const ir_operand *op) {
     if ((op->kind != OPND_PLACE && op->kind != OPND_ADDR) || op->place.root != ROOT_VAR) return false;
     for (uint16_t i = 0; i < op->place.npath; i++)
@@ -339,7 +348,7 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
         const ir_event *ev;
         const ir_operand *what;
         int32_t kind;
-        bool detach;
+        bool detach, address;
     } site;
     site *sites = NULL;
     uint32_t nsites = 0, capsites = 0;
@@ -353,18 +362,19 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
             FOR_FAMILY_MODELS(cx, mf, call->callee) {
                 modelled = true;
                 if (mf->role != ROLE_RELEASE || mf->arg < 0 || (uint32_t)mf->arg >= call->nargs ||
-                    !collection_element(&call->args[mf->arg]))
+                    !(collection_element(&call->args[mf->arg]) || pointer_element(&call->args[mf->arg])))
                     continue;
                 GROW(cx, sites, nsites, capsites);
-                sites[nsites++] = (site){b, ev, &call->args[mf->arg], mf->kind, mf->detaches};
+                sites[nsites++] = (site){b, ev, &call->args[mf->arg], mf->kind, mf->detaches, false};
             }
             const fn_summary *sum = modelled ? NULL : engine_callee_summary(cx, call);
             for (uint32_t i = 0; sum && i < call->nargs && i < sum->nparams; i++) {
                 const ir_operand *op = &call->args[i];
-                uint32_t bit = op->kind == OPND_ADDR ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
-                if (!(sum->params[i].handle & bit) || !collection_element(op)) continue;
+                bool address = op->kind == OPND_ADDR || op->offset;
+                uint32_t bit = address ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
+                if (!(sum->params[i].handle & bit) || !(collection_element(op) || pointer_element(op))) continue;
                 GROW(cx, sites, nsites, capsites);
-                sites[nsites++] = (site){b, ev, op, -1, false};
+                sites[nsites++] = (site){b, ev, op, -1, false, address};
             }
         }
     if (!nsites) return;
@@ -422,6 +432,7 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
                                                                      .what = sites[i].what,
                                                                      .kind = sites[i].kind,
                                                                      .detach = sites[i].detach,
+                                                                     .address = sites[i].address,
                                                                      .site = sites[i].ev};
         }
     }
@@ -878,18 +889,21 @@ static void report_borrow(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc w
     const ir_function *f = engine_function(cx);
     arena *a = engine_arena(cx);
     const ir_var *v = &f->vars[s->borrow - 1];
-    const char *local = v->kind == VAR_TEMP || !*v->name ? "a compound literal" : arena_printf(a, "local '%s'", v->name);
-    const char *why = s->status == H_OPEN       ? "it is not joined on this path"
-                      : s->status == H_RELEASED ? "it is detached"
-                                                : "its id is handed on and it is joined, if at all, after the frame is gone";
+    const char *local = v->kind == VAR_TEMP || !*v->name ? "a compound literal"
+                        : v->kind == VAR_PARAM           ? arena_printf(a, "parameter '%s'", v->name)
+                                                         : arena_printf(a, "local '%s'", v->name);
+    const char *why = s->status == H_OPEN ? "it is not joined on this path"
+                      : s->detached       ? "it is detached"
+                                          : "its id is handed on and it is joined, if at all, after the frame is gone";
     report_step steps[2] = {
-        {hi->loc, arena_printf(a, "the thread created here by '%s' is given the address of %s", hi->acquired_by, local), 0},
+        {hi->loc, arena_printf(a, "the thread created here by '%s' is given the address of %s", hi->acquired_by, local),
+         0},
         {where, arena_printf(a, "'%s' returns here while the thread may still run (%s)", f->name, why),
          engine_path_seq(cx)}};
-    engine_report(cx, hf->fam->borrow_rule, hi->loc,
-                  arena_printf(a, "the address of %s is handed to a thread that may outlive '%s' (%s)", local, f->name,
-                               why),
-                  steps, 2, s->seq);
+    engine_report(
+        cx, hf->fam->borrow_rule, hi->loc,
+        arena_printf(a, "the address of %s is handed to a thread that may outlive '%s' (%s)", local, f->name, why),
+        steps, 2, s->seq);
 }
 
 /* --- transfer --------------------------------------------------------------------------------------------------- */
@@ -932,8 +946,7 @@ static void hand_off(hstate *st, const hvalue *v, bool outlives) {
 }
 
 /* `detach`: the release lets the resource go on by itself (pthread_detach) rather than ending it. */
-static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int32_t by_kind, bool detach,
-                    ir_loc loc) {
+static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int32_t by_kind, bool detach, ir_loc loc) {
     hfn *hf = fn_of(cx);
     const resource_family *fam = hf->fam;
     const handle_info *hi = &hf->handles[h];
@@ -989,8 +1002,22 @@ static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *hold
     if (s->status == H_OPEN && shadow && held_elsewhere(cx, st, h)) {
         /* The previous instance from this call site is still open and held: it lives on under the shadow id. */
         st->slots[shadow] = *s;
-        for (uint32_t i = 0; i < st->ncells; i++)
-            if (st->cells[i].handle == h) st->cells[i].handle = shadow;
+        /* h's cells become the shadow's; a holder of both (an array in a loop: t[] held h and the shadow) keeps
+         * one cell, or the cells would multiply with every iteration */
+        uint32_t out = 0;
+        for (uint32_t i = 0; i < st->ncells; i++) {
+            hcell c = st->cells[i];
+            if (c.handle == h) {
+                c.handle = shadow;
+                bool dup = false;
+                for (uint32_t k = 0; k < st->ncells && !dup; k++)
+                    dup = st->cells[k].handle == shadow && st->cells[k].var == c.var && st->cells[k].npath == c.npath &&
+                          ir_steps_equal(st->cells[k].path, c.path, c.npath);
+                if (dup) continue;
+            }
+            st->cells[out++] = c;
+        }
+        st->ncells = out;
     }
     s->status = H_OPEN;
     s->checked = false;
@@ -1106,7 +1133,7 @@ static void attrs_escape(engine_ctx *cx, hstate *st, const ir_call *call) {
     if (call->system_callee) return;
     for (uint32_t i = 0; i < call->nargs; i++) {
         ir_place p;
-        if (call->args[i].kind != OPND_ADDR || !pointed_local(cx, st, &call->args[i], &p)) continue;
+        if (!pointed_local(cx, st, &call->args[i], &p)) continue;
         hattr *a = find_attr(st, &p);
         if (a) a->state = ATTR_UNKNOWN;
     }
@@ -1119,7 +1146,7 @@ static void attrs_escape(engine_ctx *cx, hstate *st, const ir_call *call) {
         if (!pointed_local(cx, st, &hi->site->u.call.args[hi->attr_arg], &ap)) continue;
         for (uint32_t i = 0; i < call->nargs; i++) {
             ir_place p;
-            if (call->args[i].kind == OPND_ADDR && pointed_local(cx, st, &call->args[i], &p) && ir_place_equal(&p, &ap))
+            if (pointed_local(cx, st, &call->args[i], &p) && ir_place_equal(&p, &ap))
                 set_attr(cx, st, &p, ATTR_UNKNOWN);
         }
     }
@@ -1133,7 +1160,7 @@ static bool param_value(const ir_function *f, const ir_operand *op, uint32_t *pa
 }
 
 /* A thread was created into handle h by `call`: apply its attribute, its start routine and its argument. */
-static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint32_t h, bool tracked) {
+static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint32_t h, bool tracked, int32_t out) {
     hfn *hf = fn_of(cx);
     const handle_info *hi = &hf->handles[h];
     const ir_function *f = engine_function(cx);
@@ -1170,10 +1197,18 @@ static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint
         if (pointed_local(cx, st, a, &p) && f->vars[p.index].kind != VAR_STATIC_LOCAL) borrow = p.index + 1;
         if (param_value(f, a, &param)) hf->thread_arg_param = (int32_t)param;
     }
+    uint32_t out_param;
+    if ((detached || unknown) && out >= 0 && (uint32_t)out < call->nargs &&
+        param_value(f, &call->args[out], &out_param) && out_param < 32)
+        st->out_stored &= ~(1u << out_param); /* a wrapper that creates detached threads hands over nothing to join */
     if (!tracked) {
         /* The id went to memory that outlives the frame (a global, the caller's struct): whoever joins it does so
          * after this function returns. */
-        if (borrow) s->status = H_HANDED_OFF, s->outlives = true, s->borrow = borrow, s->seq = engine_path_seq(cx);
+        if (borrow) {
+            s->status = H_HANDED_OFF, s->outlives = true, s->borrow = borrow, s->seq = engine_path_seq(cx);
+            s->detached = detached;
+            s->stored_at = out >= 0 && (uint32_t)out < call->nargs ? &call->args[out] : NULL;
+        }
         return;
     }
     if (s->status != H_OPEN) return;
@@ -1183,6 +1218,7 @@ static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint
     } else if (detached) {
         s->status = H_HANDED_OFF; /* detached from the start: nothing to join, but it outlives the frame */
         s->outlives = true;
+        s->detached = true;
     }
 }
 
@@ -1197,6 +1233,55 @@ static bool lands_local(engine_ctx *cx, const hstate *st, const ir_call *call, i
     return resolve_local(cx, st, &deref, &p);
 }
 
+/* The memory holding a thread id, from an operand that is its address (`&g_tid`, `tids + i`) or its value
+ * (`g_tid`, `*tp`): a place, and whether it is reached through that place's pointer value. */
+static void id_memory(const ir_operand *op, bool address, ir_place *p, bool *through) {
+    *p = op->place;
+    *through = false;
+    if (address) {
+        *through = op->kind == OPND_PLACE;
+    } else if (p->npath && p->path[p->npath - 1].kind == STEP_DEREF) {
+        p->npath--;
+        *through = true;
+    }
+}
+
+/* A join or detach of an id kept in memory this function does not follow (a global, the caller's struct, the heap):
+ * the threads created into that same memory are the ones released. */
+static void release_stored(hstate *st, const ir_operand *arg, bool address, bool detach, const char *by, ir_loc loc) {
+    if (arg->kind != OPND_PLACE && arg->kind != OPND_ADDR) return;
+    ir_place want;
+    bool want_through;
+    id_memory(arg, address, &want, &want_through);
+    for (uint32_t h = 0; h < st->nhandles; h++) {
+        hslot *s = &st->slots[h];
+        if (s->status != H_HANDED_OFF || !s->stored_at) continue;
+        ir_place have;
+        bool have_through;
+        id_memory(s->stored_at, true, &have, &have_through);
+        if (have_through != want_through || !ir_place_equal(&have, &want)) continue;
+        s->status = H_RELEASED;
+        s->detached = detach || s->detached;
+        s->rel_loc = loc;
+        s->rel_by = by;
+    }
+}
+
+/* A call given the address of an object a thread of this frame was lent (`sem_wait(&sem)`, `wait_ready(&ctx)`) after
+ * the thread was created: most likely the creator waits there until the thread is done with it (a start-up
+ * handshake), which this analysis cannot see: the loan is no longer reported (precision first). */
+static void borrow_shared(engine_ctx *cx, hstate *st, const ir_call *call) {
+    for (uint32_t i = 0; i < call->nargs; i++) {
+        ir_place p;
+        /* the whole object (`&sem`, a pointer holding it), not a read of part of it (`strlen(buf)`, `m.to`) */
+        if ((call->args[i].kind != OPND_ADDR && call->args[i].kind != OPND_PLACE) || call->args[i].array_decay ||
+            !pointed_local(cx, st, &call->args[i], &p) || p.npath)
+            continue;
+        for (uint32_t h = 0; h < st->nhandles; h++)
+            if (st->slots[h].borrow == p.index + 1) st->slots[h].borrow = 0;
+    }
+}
+
 /* Entering a loop that releases the elements of a local array: count them released (see loop_release). */
 void tracker_block(engine_ctx *cx, void *p, uint32_t block) {
     hstate *st = p;
@@ -1204,6 +1289,8 @@ void tracker_block(engine_ctx *cx, void *p, uint32_t block) {
     for (uint32_t i = 0; i < hf->nloop_releases; i++) {
         const loop_release *lr = &hf->loop_releases[i];
         if (lr->head != block) continue;
+        const char *by = lr->site->u.call.callee ? lr->site->u.call.callee : "a function";
+        release_stored(st, lr->what, lr->address, lr->detach, by, lr->site->loc);
         hvalue v = eval(cx, st, lr->what);
         for (uint32_t k = 0; k < v.n; k++) {
             hslot *s = &st->slots[v.handles[k]];
@@ -1231,6 +1318,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         kill_cells(st, &result, false);
         kill_links_and_ptrs(st, result.index);
     }
+    if (site_handle(hf, ev) < 0) borrow_shared(cx, st, call);
 
     bool modelled = false;
     const model_fn *mf;
@@ -1251,6 +1339,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             if (mf->role == ROLE_RELEASE && a->kind == OPND_INT && a->value >= 0 && a->value <= 2)
                 st->std_slot_free = true;
             const hvalue *v = &args[mf->arg];
+            if (mf->role == ROLE_RELEASE) release_stored(st, a, false, mf->detaches, call->callee, ev->loc);
             if (!v->n) continue; /* by value, or the holder's address for struct handles: regfree(&re) */
             /* Several handles in one holder are the elements of an array (`int fds[2]; pipe(fds)`): a release or use
              * is of one element — the first open one; only when none is open is it a second release or a late use. */
@@ -1295,7 +1384,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             bool tracked = lands_local(cx, st, call, mf->out);
             acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
             if (kind_of(cx, mf->kind) && kind_of(cx, mf->kind)->thread)
-                thread_created(cx, st, call, (uint32_t)h0, tracked);
+                thread_created(cx, st, call, (uint32_t)h0, tracked, mf->out);
         }
     }
     if (modelled) return;
@@ -1322,6 +1411,13 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     }
     for (uint32_t i = 0; i < call->nargs; i++) {
         hvalue *v = &args[i];
+        if (sum && i < sum->nparams) {
+            const ir_operand *a = &call->args[i];
+            uint32_t rel = a->kind == OPND_ADDR || a->offset ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
+            if (sum->params[i].handle & (HANDLE_RELEASES | HANDLE_RELEASES_POINTEE) & rel)
+                release_stored(st, a, rel == HANDLE_RELEASES_POINTEE, false, call->callee ? call->callee : "a function",
+                               ev->loc);
+        }
         if (!v->n) continue;
         if (sum && i < sum->nparams) {
             uint32_t hfacts = sum->params[i].handle;
@@ -1364,7 +1460,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         acquire_out(cx, st, call, ev, (uint32_t)h, sum->acquires_out_param, 1, (model_success)sum->acquires_out_success,
                     has_result ? &result : NULL);
         const model_kind *k = kind_of(cx, hf->handles[h].kind);
-        if (k && k->thread) thread_created(cx, st, call, (uint32_t)h, tracked);
+        if (k && k->thread) thread_created(cx, st, call, (uint32_t)h, tracked, sum->acquires_out_param);
     }
     /* An acquire wrapper: the result is a new handle. */
     if (h >= 0 && has_result && sum && sum->returns_handle) acquire(cx, st, (uint32_t)h, &result, ev->loc);
@@ -1633,7 +1729,7 @@ void tracker_ret(engine_ctx *cx, void *p, const ir_term *t) {
             st->slots[h].status = H_HANDED_OFF; /* returned: the caller owns it */
             st->slots[h].outlives = true;
             const handle_info *hi = &hf->handles[h];
-            if (hi->param < 0) {
+            if (hi->param < 0 && !hi->self) { /* returning pthread_self() creates nothing */
                 if (hf->returned_kind && strcmp(hf->returned_kind, hi->kind_name) != 0) hf->returned_unknown = true;
                 hf->returned_kind = hi->kind_name;
             }
@@ -1715,6 +1811,7 @@ void tracker_finish(engine_ctx *cx) {
         uint32_t stored = hf->stored_zero[i] + hf->stored_other[i];
         uint32_t unstored = hf->unstored_zero[i] + hf->unstored_other[i];
         model_success success;
+        if (!stored && !hf->passthrough[i]) continue;
         if (hf->passthrough[i]) {
             /* `return pthread_create(t, ...)`: success as the acquire defines it, if the other paths agree */
             if (hf->pass_conflict[i] || hf->stored_other[i] || hf->unstored_zero[i]) continue;

@@ -642,6 +642,316 @@ static void test_yaml_features(void **state) {
     models_free(&m);
 }
 
+/* ---- threads ------------------------------------------------------------------------------------------------- */
+
+static void test_builtin_thread_models(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    size_t n;
+    const builtin_model *all = models_builtin_all(&n);
+    bool seen = false;
+    for (size_t i = 0; i < n; i++)
+        seen |= !strcmp(all[i].name, "threads.yaml");
+    assert_true(seen);
+
+    int32_t pt = models_kind_index(&m, "pthread_t"), ct = models_kind_index(&m, "thrd_t");
+    assert_true(pt >= 0 && ct >= 0 && pt != ct);
+    assert_true(m.kinds[pt].thread);
+    assert_true(m.kinds[ct].thread);
+    assert_true(m.kinds[pt].report);
+    assert_int_equal(m.kinds[pt].invalid, INVALID_NONE);
+    assert_string_equal(m.kinds[pt].file, "builtin:threads.yaml");
+    assert_false(m.kinds[models_kind_index(&m, "FILE")].thread); /* resource kinds are not threads */
+    assert_false(m.kinds[models_kind_index(&m, "fd")].thread);
+
+    const model_fn *f = find(&m, "pthread_create", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->kind, pt);
+    assert_int_equal(f->out, 0);
+    assert_int_equal(f->count, 1);
+    assert_int_equal(f->attr, 1);
+    assert_int_equal(f->routine, 2);
+    assert_int_equal(f->thread_arg, 3);
+    assert_int_equal(f->success, SUCCESS_ZERO);
+    assert_int_equal(f->arg, -1);
+    assert_int_equal(f->releases, -1);
+    assert_int_equal(f->adopts, -1);
+    assert_string_equal(f->file, "builtin:threads.yaml");
+    assert_int_equal(count_roles(&m, "pthread_create"), 1);
+
+    f = find(&m, "thrd_create", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->kind, ct);
+    assert_int_equal(f->out, 0);
+    assert_int_equal(f->attr, -1); /* C11 threads have no attributes */
+    assert_int_equal(f->routine, 1);
+    assert_int_equal(f->thread_arg, 2);
+    assert_int_equal(f->success, SUCCESS_ZERO);
+
+    f = find(&m, "pthread_join", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->kind, pt);
+    assert_int_equal(f->arg, 0);
+    assert_false(f->detaches);
+    f = find(&m, "pthread_detach", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 0);
+    assert_true(f->detaches);
+    assert_false(find(&m, "thrd_join", ROLE_RELEASE)->detaches);
+    assert_true(find(&m, "thrd_detach", ROLE_RELEASE)->detaches);
+    assert_int_equal(find(&m, "thrd_detach", ROLE_RELEASE)->kind, ct);
+
+    f = models_first(&m, "pthread_self");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_THREAD_SELF);
+    assert_int_equal(f->kind, pt);
+    assert_null(models_next(&m, f));
+    assert_int_equal(find(&m, "thrd_current", ROLE_THREAD_SELF)->kind, ct);
+
+    f = models_first(&m, "pthread_attr_setdetachstate");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_THREAD_ATTR);
+    assert_int_equal(f->kind, pt);
+    assert_int_equal(f->arg, 0);
+    assert_int_equal(f->state, 1);
+    assert_int_equal(f->detached_value, 1);
+    models_free(&m);
+}
+
+static void test_thread_section(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    const char *text =
+        "version: 1\n"                                                                                /* 1 */
+        "resources:\n"                                                                                /* 2 */
+        "  - kind: job-handle\n"                                                                      /* 3 */
+        "    acquire: [job_handle_new]\n"                                                             /* 4 */
+        "threads:\n"                                                                                  /* 5 */
+        "  - kind: job\n"                                                                             /* 6 */
+        "    description: a job thread\n"                                                             /* 7 */
+        "    create:\n"                                                                               /* 8 */
+        "      - { function: job_start, id: 1, attr: 2, routine: 3, arg: 4, success: nonnegative }\n" /* 9 */
+        "      - { function: job_start_simple, id: 0 }\n"                                             /* 10 */
+        "    join: [job_wait, { function: job_wait_on, id: 1 }]\n"                                    /* 11 */
+        "    detach:\n"                                                                               /* 12 */
+        "      - job_detach\n"                                                                        /* 13 */
+        "      - { function: job_detach_on, id: 2 }\n"                                                /* 14 */
+        "    self: [job_self]\n"                                                                      /* 15 */
+        "    detached-attr:\n"                                                                        /* 16 */
+        "      - { function: job_attr_set, attr: 1, state: 2, detached: 7 }\n"                        /* 17 */
+        "      - { function: job_attr_default }\n";                                                   /* 18 */
+    tool_diag_list w = load_ok(&m, "jobs.yaml", text);
+    if (w.count) print_warnings(&w);
+    assert_int_equal(w.count, 0);
+    assert_int_equal(m.nkinds, 2);
+
+    int32_t res = models_kind_index(&m, "job-handle"), job = models_kind_index(&m, "job");
+    assert_true(res >= 0 && job >= 0);
+    assert_false(m.kinds[res].thread);
+    assert_true(m.kinds[job].thread);
+    assert_true(m.kinds[job].report);
+    assert_int_equal(m.kinds[job].invalid, INVALID_NONE);
+    assert_string_equal(m.kinds[job].description, "a job thread");
+    assert_string_equal(m.kinds[job].file, "jobs.yaml");
+    assert_int_equal(m.kinds[job].line, 6);
+
+    const model_fn *f = models_first(&m, "job_start");
+    assert_non_null(f);
+    assert_null(models_next(&m, f));
+    assert_int_equal(f->role, ROLE_ACQUIRE);
+    assert_int_equal(f->kind, job);
+    assert_int_equal(f->out, 1);
+    assert_int_equal(f->count, 1);
+    assert_int_equal(f->attr, 2);
+    assert_int_equal(f->routine, 3);
+    assert_int_equal(f->thread_arg, 4);
+    assert_int_equal(f->success, SUCCESS_NONNEGATIVE);
+    assert_int_equal(f->arg, -1);
+    assert_int_equal(f->releases, -1);
+    assert_int_equal(f->adopts, -1);
+    assert_false(f->detaches);
+    assert_string_equal(f->file, "jobs.yaml");
+    assert_int_equal(f->line, 9);
+
+    f = find(&m, "job_start_simple", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->out, 0);
+    assert_int_equal(f->attr, -1);
+    assert_int_equal(f->routine, -1);
+    assert_int_equal(f->thread_arg, -1);
+    assert_int_equal(f->success, SUCCESS_ALWAYS);
+
+    f = find(&m, "job_wait", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->kind, job);
+    assert_int_equal(f->arg, 0);
+    assert_false(f->detaches);
+    f = find(&m, "job_wait_on", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 1);
+    assert_false(f->detaches);
+    f = find(&m, "job_detach", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 0);
+    assert_true(f->detaches);
+    assert_int_equal(f->line, 13);
+    f = find(&m, "job_detach_on", ROLE_RELEASE);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 2);
+    assert_true(f->detaches);
+
+    f = models_first(&m, "job_self");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_THREAD_SELF);
+    assert_int_equal(f->kind, job);
+    assert_int_equal(f->arg, -1);
+
+    f = models_first(&m, "job_attr_set");
+    assert_non_null(f);
+    assert_int_equal(f->role, ROLE_THREAD_ATTR);
+    assert_int_equal(f->kind, job);
+    assert_int_equal(f->arg, 1);
+    assert_int_equal(f->state, 2);
+    assert_int_equal(f->detached_value, 7);
+    f = find(&m, "job_attr_default", ROLE_THREAD_ATTR);
+    assert_non_null(f);
+    assert_int_equal(f->arg, 0); /* defaults: attribute arg 0, state arg 1, 1 means detached */
+    assert_int_equal(f->state, 1);
+    assert_int_equal(f->detached_value, 1);
+
+    assert_int_equal(find(&m, "job_handle_new", ROLE_ACQUIRE)->kind, res);
+    assert_int_equal(m.nfns, 10);
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
+static void test_thread_section_errors(void **state) {
+    (void)state;
+    /* a create entry must say where the id goes */
+    expect_error("version: 1\n"
+                 "threads:\n"
+                 "  - kind: job\n"
+                 "    create:\n"
+                 "      - { function: job_start, routine: 1, arg: 2 }\n",
+                 5, "has no 'id'");
+    /* ...so a plain name is not enough */
+    expect_error("version: 1\n"
+                 "threads:\n"
+                 "  - kind: job\n"
+                 "    join: [job_wait]\n"
+                 "    create:\n"
+                 "      - job_start\n",
+                 6, "must be a mapping");
+    /* nor for detached-attr */
+    expect_error("version: 1\nthreads:\n  - kind: job\n    detached-attr:\n      - job_attr_set\n", 5,
+                 "must be a mapping");
+    /* one name, two families */
+    expect_error("version: 1\n"
+                 "resources:\n"
+                 "  - kind: job\n"
+                 "    acquire: [job_new]\n"
+                 "threads:\n"
+                 "  - kind: job\n"
+                 "    join: [job_wait]\n",
+                 6, "kind 'job' is declared at line 3 as a resource kind; it cannot also be a thread kind");
+    /* the same, written threads first: the resource is the one in error */
+    expect_error("version: 1\n"
+                 "threads:\n"
+                 "  - kind: job\n"
+                 "    join: [job_wait]\n"
+                 "resources:\n"
+                 "  - kind: job\n"
+                 "    acquire: [job_new]\n",
+                 3, "cannot also be");
+    expect_error("version: 1\nthreads:\n  - description: no kind\n    join: [job_wait]\n", 3,
+                 "a thread kind without 'kind'");
+    expect_error("version: 1\nthreads: {kind: job}\n", 2, "'threads' must be a list");
+    expect_error("version: 1\nthreads:\n  - job\n", 3, "a thread kind must be a mapping");
+    expect_error("version: 1\nthreads:\n  - kind: job\n    join: job_wait\n", 4, "'join' must be a list");
+    expect_error("version: 1\nthreads:\n  - kind: job\n    create:\n      - { function: job_start, id: -1 }\n", 5,
+                 "argument indexes start at 0");
+    expect_error("version: 1\n"
+                 "threads:\n"
+                 "  - kind: job\n"
+                 "    create:\n"
+                 "      - { function: job_start, id: 0, success: sometimes }\n",
+                 5, "unknown success value 'sometimes'");
+    expect_error("version: 1\nthreads:\n  - kind: job\n    detached-attr:\n      - { function: f, detached: yes }\n", 5,
+                 "'detached' must be an integer");
+    expect_error("version: 1\nthreads:\n  - kind: job\n    create:\n      - { id: 0 }\n", 5, "has no 'function'");
+}
+
+static void test_thread_section_warnings(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[512] = "";
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    uint32_t nfns = m.nfns;
+    const char *text = "version: 1\n"                                            /* 1 */
+                       "threads:\n"                                              /* 2 */
+                       "  - kind: job\n"                                         /* 3 */
+                       "    invalid: null\n"                                     /* 4 not a thread key */
+                       "    create:\n"                                           /* 5 */
+                       "      - { function: job_start, id: 0, count: 2 }\n"      /* 6 count: unknown */
+                       "    join:\n"                                             /* 7 */
+                       "      - { function: job_wait, arg: 1 }\n"                /* 8 arg: unknown */
+                       "      - \"job wait\"\n"                                  /* 9 not an identifier */
+                       "    self:\n"                                             /* 10 */
+                       "      - { function: job_self, id: 0 }\n"                 /* 11 id means nothing */
+                       "    detached-attr:\n"                                    /* 12 */
+                       "      - { function: job_attr_set, attr: 0, value: 3 }\n" /* 13 value: unknown */
+                       "  - kind: FILE\n"                                        /* 14 a resource kind */
+                       "    join: [fjoin]\n";                                    /* 15 */
+    tool_diag_list w = load_ok(&m, "jobs.yaml", text);
+    static const struct {
+        unsigned line;
+        const char *what;
+    } want[] = {{4, "unknown key 'invalid'"},
+                {6, "unknown key 'count'"},
+                {8, "unknown key 'arg'"},
+                {9, "'job wait'"},
+                {11, "'id' means nothing"},
+                {13, "unknown key 'value'"},
+                {14, "kind 'FILE' is declared at builtin:posix.yaml"}};
+    /* Line 14 (a resource kind extended under `threads:`) draws exactly one warning: its entries are ignored. */
+    size_t nwant = sizeof want / sizeof want[0];
+    if (w.count != nwant) print_warnings(&w);
+    assert_int_equal(w.count, nwant);
+    for (size_t i = 0; i < w.count; i++) {
+        assert_string_equal(w.items[i].tag, "lifeline-model");
+        assert_int_equal(w.items[i].level, SEV_WARNING);
+        assert_string_equal(w.items[i].file, "jobs.yaml");
+        if (w.items[i].line != want[i].line || !strstr(w.items[i].message, want[i].what)) print_warnings(&w);
+        assert_int_equal(w.items[i].line, want[i].line);
+        assert_non_null(strstr(w.items[i].message, want[i].what));
+    }
+    assert_non_null(strstr(w.items[nwant - 1].message, "as a resource kind; the entries here are ignored"));
+    /* the ignored keys changed nothing; the entries are in */
+    int32_t job = models_kind_index(&m, "job");
+    assert_true(job >= 0);
+    assert_true(m.kinds[job].thread);
+    assert_int_equal(m.kinds[job].invalid, INVALID_NONE);
+    const model_fn *f = find(&m, "job_start", ROLE_ACQUIRE);
+    assert_non_null(f);
+    assert_int_equal(f->count, 1);
+    assert_int_equal(find(&m, "job_wait", ROLE_RELEASE)->arg, 0);
+    assert_null(models_first(&m, "job wait"));
+    assert_non_null(find(&m, "job_self", ROLE_THREAD_SELF));
+    assert_int_equal(find(&m, "job_attr_set", ROLE_THREAD_ATTR)->detached_value, 1);
+    /* FILE stays the resource kind posix.yaml declared; the thread entries given for it are ignored */
+    int32_t file = models_kind_index(&m, "FILE");
+    assert_false(m.kinds[file].thread);
+    assert_null(models_first(&m, "fjoin"));
+    assert_int_equal(m.nfns, nfns + 4);
+    tool_diag_list_free(&w);
+    models_free(&m);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_files_load_without_warnings),
@@ -655,6 +965,10 @@ int main(void) {
         cmocka_unit_test(test_user_file_adds_kinds_and_functions),
         cmocka_unit_test(test_redeclarations),
         cmocka_unit_test(test_yaml_features),
+        cmocka_unit_test(test_builtin_thread_models),
+        cmocka_unit_test(test_thread_section),
+        cmocka_unit_test(test_thread_section_errors),
+        cmocka_unit_test(test_thread_section_warnings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

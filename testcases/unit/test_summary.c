@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "arena.h"
+#include "models.h" /* model_success */
 #include "summary.h"
 
 /* A summary with one of everything: p0 escapes four ways, p1 not at all, p2 through p0. */
@@ -222,6 +222,150 @@ static void test_explain(void **state) {
     arena_free(&a);
 }
 
+/* A thread-creating wrapper: int spawn(pthread_t *t, void *(*fn)(void *), void *arg). */
+static fn_summary *make_spawn(arena *a) {
+    fn_summary *s = summary_new(a, "c:@F@spawn", "spawn", "/src/spawn.c", 7, 3);
+    s->acquires_out_param = 0;
+    s->acquires_out_kind = "pthread_t";
+    s->acquires_out_success = SUCCESS_ZERO;
+    s->thread_routine_param = 1;
+    s->thread_arg_param = 2;
+    return s;
+}
+
+static void test_thread_fields_json_round_trip(void **state) {
+    (void)state;
+    arena a;
+    arena_init(&a);
+
+    /* defaults: no thread facts, and none written */
+    fn_summary *plain = summary_new(&a, "c:@F@f", "f", "/src/f.c", 3, 2);
+    assert_false(plain->detaches_self);
+    assert_int_equal(plain->thread_routine_param, -1);
+    assert_int_equal(plain->thread_arg_param, -1);
+    char *json = summary_to_json(plain);
+    assert_null(strstr(json, "detaches_self"));
+    assert_null(strstr(json, "thread_routine_param"));
+    assert_null(strstr(json, "thread_arg_param"));
+    fn_summary *back = summary_from_json(&a, plain->usr, plain->name, plain->file, json);
+    free(json);
+    assert_non_null(back);
+    assert_false(back->detaches_self);
+    assert_int_equal(back->thread_routine_param, -1);
+    assert_int_equal(back->thread_arg_param, -1);
+    assert_true(summary_equal(plain, back));
+
+    /* a creation wrapper */
+    fn_summary *s = make_spawn(&a);
+    json = summary_to_json(s);
+    assert_non_null(strstr(json, "\"thread_routine_param\":1"));
+    assert_non_null(strstr(json, "\"thread_arg_param\":2"));
+    assert_null(strstr(json, "detaches_self"));
+    back = summary_from_json(&a, s->usr, s->name, s->file, json);
+    assert_non_null(back);
+    assert_true(summary_equal(s, back));
+    assert_int_equal(back->thread_routine_param, 1);
+    assert_int_equal(back->thread_arg_param, 2);
+    assert_int_equal(back->acquires_out_param, 0);
+    assert_string_equal(back->acquires_out_kind, "pthread_t");
+    assert_int_equal(back->acquires_out_success, SUCCESS_ZERO);
+    assert_false(back->detaches_self);
+    char *again = summary_to_json(back);
+    assert_string_equal(json, again); /* stable text */
+    free(again);
+    free(json);
+
+    /* a start routine that detaches itself; parameter 0 is its own (0 is a valid index, not "none") */
+    fn_summary *r = summary_new(&a, "c:@F@worker", "worker", "/src/w.c", 20, 1);
+    r->detaches_self = true;
+    r->thread_arg_param = 0;
+    json = summary_to_json(r);
+    assert_non_null(strstr(json, "\"detaches_self\":true"));
+    assert_non_null(strstr(json, "\"thread_arg_param\":0"));
+    assert_null(strstr(json, "thread_routine_param"));
+    back = summary_from_json(&a, r->usr, r->name, r->file, json);
+    free(json);
+    assert_non_null(back);
+    assert_true(summary_equal(r, back));
+    assert_true(back->detaches_self);
+    assert_int_equal(back->thread_arg_param, 0);
+    assert_int_equal(back->thread_routine_param, -1);
+
+    /* the copy carries them too */
+    fn_summary *copy = summary_copy(&a, s);
+    assert_true(summary_equal(s, copy));
+    assert_int_equal(copy->thread_routine_param, 1);
+    assert_int_equal(copy->thread_arg_param, 2);
+    copy = summary_copy(&a, r);
+    assert_true(copy->detaches_self);
+
+    /* explicit false is read as false */
+    back = summary_from_json(&a, "c:@F@f", "f", "/src/f.c",
+                             "{\"v\":1,\"nparams\":0,\"params\":[],\"detaches_self\":false}");
+    assert_non_null(back);
+    assert_false(back->detaches_self);
+    arena_free(&a);
+}
+
+static void test_thread_fields_malformed_json_rejected(void **state) {
+    (void)state;
+    static const char *const bad[] = {
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_arg_param\":3}",        /* no such parameter */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_arg_param\":-1}",       /* negative */
+        "{\"v\":1,\"nparams\":0,\"params\":[],\"thread_arg_param\":0}",                /* no parameters at all */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_arg_param\":\"2\"}",    /* not an integer */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_arg_param\":1.5}",      /* not an integer */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_routine_param\":7}",    /* no such parameter */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_routine_param\":-2}",   /* negative */
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_routine_param\":null}", /* not an integer */
+        "{\"v\":1,\"nparams\":0,\"params\":[],\"detaches_self\":1}",                   /* flag of the wrong type */
+        "{\"v\":1,\"nparams\":0,\"params\":[],\"detaches_self\":\"true\"}",            /* flag of the wrong type */
+    };
+    arena a;
+    arena_init(&a);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (summary_from_json(&a, "c:@F@f", "f", "/src/f.c", bad[i]) != NULL)
+            fail_msg("accepted malformed summary #%zu: %s", i, bad[i]);
+    }
+    /* the same fields in range are accepted, so the rejections above are about their values */
+    fn_summary *ok = summary_from_json(
+        &a, "c:@F@f", "f", "/src/f.c",
+        "{\"v\":1,\"nparams\":3,\"params\":[{},{},{}],\"thread_arg_param\":2,\"thread_routine_param\":1,"
+        "\"detaches_self\":true}");
+    assert_non_null(ok);
+    assert_int_equal(ok->thread_arg_param, 2);
+    assert_int_equal(ok->thread_routine_param, 1);
+    assert_true(ok->detaches_self);
+    arena_free(&a);
+}
+
+static void test_equal_detects_thread_differences(void **state) {
+    (void)state;
+    arena a;
+    arena_init(&a);
+    fn_summary *s = make_spawn(&a);
+    fn_summary *t = summary_copy(&a, s);
+    assert_true(summary_equal(s, t));
+    assert_true(summary_equal(t, s));
+    t->detaches_self = true;
+    assert_false(summary_equal(s, t));
+    assert_false(summary_equal(t, s));
+    t = summary_copy(&a, s);
+    t->thread_routine_param = -1;
+    assert_false(summary_equal(s, t));
+    t->thread_routine_param = 2;
+    assert_false(summary_equal(s, t));
+    t = summary_copy(&a, s);
+    t->thread_arg_param = -1;
+    assert_false(summary_equal(s, t));
+    t->thread_arg_param = 1;
+    assert_false(summary_equal(s, t));
+    t = summary_copy(&a, s);
+    t->thread_arg_param = 2;
+    assert_true(summary_equal(s, t)); /* back to the same */
+    arena_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_defaults),
@@ -229,6 +373,9 @@ int main(void) {
         cmocka_unit_test(test_equal_detects_differences),
         cmocka_unit_test(test_malformed_json_rejected),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_thread_fields_json_round_trip),
+        cmocka_unit_test(test_thread_fields_malformed_json_rejected),
+        cmocka_unit_test(test_equal_detects_thread_differences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
