@@ -312,24 +312,29 @@ static bool parse_success(loader *ld, const yaml_node_t *n, model_success *out) 
                 describe(n, buf, sizeof buf));
 }
 
+/* An entry with every optional argument position "none" (-1) and no success condition. */
+static model_fn blank_fn(model_role role, int32_t kind, unsigned line) {
+    return (model_fn){.role = role,
+                      .kind = kind,
+                      .out = -1,
+                      .success = SUCCESS_ALWAYS,
+                      .releases = -1,
+                      .adopts = -1,
+                      .attr = -1,
+                      .routine = -1,
+                      .thread_arg = -1,
+                      .state = -1,
+                      .line = line};
+}
+
 /* One entry of acquire/release/use/transfer of the kind with pending index `kind`. */
 static bool parse_role_entry(loader *ld, uint32_t kind, model_role role, const yaml_node_t *n) {
     const char *kname = ld->kinds[kind].name;
     char where[160];
     snprintf(where, sizeof where, "'%s' of kind '%.*s'", role_text(role), MAX_QUOTED, kname);
-    model_fn f = {.role = role,
-                  .kind = (int32_t)kind,
-                  .arg = role == ROLE_ACQUIRE ? -1 : 0,
-                  .out = -1,
-                  .count = role == ROLE_ACQUIRE ? 1 : 0,
-                  .success = SUCCESS_ALWAYS,
-                  .releases = -1,
-                  .adopts = -1,
-                  .attr = -1,
-                  .routine = -1,
-                  .thread_arg = -1,
-                  .state = -1,
-                  .line = line_of(n)};
+    model_fn f = blank_fn(role, (int32_t)kind, line_of(n));
+    f.arg = role == ROLE_ACQUIRE ? -1 : 0;
+    f.count = role == ROLE_ACQUIRE ? 1 : 0;
     char buf[80];
     if (n->type == YAML_SCALAR_NODE) {
         if (!entry_function(ld, n, line_of(n), where, &f.function)) return false;
@@ -504,17 +509,7 @@ static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, con
     char where[160], buf[80];
     snprintf(where, sizeof where, "'%s' of thread kind '%.*s'", thread_list_names[which], MAX_QUOTED,
              ld->kinds[kind].name);
-    model_fn f = {.kind = (int32_t)kind,
-                  .arg = 0,
-                  .out = -1,
-                  .success = SUCCESS_ALWAYS,
-                  .releases = -1,
-                  .adopts = -1,
-                  .attr = -1,
-                  .routine = -1,
-                  .thread_arg = -1,
-                  .state = -1,
-                  .line = line_of(n)};
+    model_fn f = blank_fn(ROLE_RELEASE, (int32_t)kind, line_of(n)); /* role set below */
     switch (which) {
     case TL_CREATE:
         f.role = ROLE_ACQUIRE, f.arg = -1, f.out = 0, f.count = 1;
@@ -625,16 +620,7 @@ static bool parse_function(loader *ld, const yaml_node_t *n) {
                     describe(n, buf, sizeof buf));
     yaml_node_t *v[F_NKEYS];
     if (!read_mapping(ld, n, "'functions'", function_keys, F_NKEYS, v)) return false;
-    model_fn f = {.role = ROLE_RETURNS_ARG,
-                  .kind = -1,
-                  .out = -1,
-                  .releases = -1,
-                  .adopts = -1,
-                  .attr = -1,
-                  .routine = -1,
-                  .thread_arg = -1,
-                  .state = -1,
-                  .line = line_of(n)};
+    model_fn f = blank_fn(ROLE_RETURNS_ARG, -1, line_of(n));
     if (!entry_function(ld, v[F_FUNCTION], line_of(n), "'functions'", &f.function)) return false;
     if (!v[F_RETURNS])
         return fail(ld, line_of(n), "an entry of 'functions' has no 'returns' (the index of the argument it returns)");

@@ -57,17 +57,4 @@ static void *handle_entry(engine_ctx *cx) {
     return tracker_entry(cx, &handle_family);
 }
 
-const checker_ops handle_checker = {
-    .name = "handles",
-    .rules = handle_rules,
-    .nrules = sizeof handle_rules / sizeof handle_rules[0],
-    .entry = handle_entry,
-    .clone = tracker_clone,
-    .equal = tracker_equal,
-    .join = tracker_join,
-    .event = tracker_event,
-    .branch = tracker_branch,
-    .ret = tracker_ret,
-    .finish = tracker_finish,
-    .block = tracker_block,
-};
+const checker_ops handle_checker = TRACKER_CHECKER("handles", handle_rules, handle_entry);

@@ -1029,8 +1029,9 @@ static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *hold
 }
 
 /* Handles h0.. stored through argument `out` of the call: &fp, fds (an array), &ctx->h (not ours to track). With a
- * success condition, the call's result decides whether they exist. */
-static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const ir_event *ev, uint32_t h0, int32_t out,
+ * success condition, the call's result decides whether they exist. Returns whether they landed in this frame's own
+ * memory, where they are followed. */
+static bool acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const ir_event *ev, uint32_t h0, int32_t out,
                         uint32_t count, model_success success, const ir_place *result) {
     ir_place holder;
     const ir_operand *o = out >= 0 && (uint32_t)out < call->nargs ? &call->args[out] : NULL;
@@ -1041,11 +1042,11 @@ static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
         ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
         local = resolve_local(cx, st, &deref, &holder);
     }
+    int32_t out_param = -1;
     if (!local) {
         /* Stored into memory that is not ours: handed off from the start. Through a pointer parameter, this
          * function is an acquire wrapper (`spawn(pthread_t *t, ...) { return pthread_create(t, ...); }`). */
         const ir_function *f = engine_function(cx);
-        int32_t out_param = -1;
         if (o && o->kind == OPND_PLACE && o->place.root == ROOT_VAR && !o->place.npath && o->place.index < f->nparams &&
             o->place.index < 32 && count == 1) {
             hfn *hf = fn_of(cx);
@@ -1056,14 +1057,9 @@ static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
             st->out_stored |= 1u << p;
             out_param = (int32_t)p;
         }
-        if (success != SUCCESS_ALWAYS && result) {
-            GROW(cx, st->links, st->nlinks, st->caplinks);
-            st->links[st->nlinks++] =
-                (hlink){.var = result->index, .handle = h0, .count = 1, .success = success, .out_param = out_param};
-        }
-        return;
+        count = 1;
     }
-    for (uint32_t i = 0; i < count; i++) {
+    for (uint32_t i = 0; local && i < count; i++) {
         /* pipe(fds): handle i goes to fds[i] */
         ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
         uint32_t incoming = h0 + i;
@@ -1073,8 +1069,9 @@ static void acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
     if (success != SUCCESS_ALWAYS && result) {
         GROW(cx, st->links, st->nlinks, st->caplinks);
         st->links[st->nlinks++] =
-            (hlink){.var = result->index, .handle = h0, .count = count, .success = success, .out_param = -1};
+            (hlink){.var = result->index, .handle = h0, .count = count, .success = success, .out_param = out_param};
     }
+    return local;
 }
 
 /* --- threads ---------------------------------------------------------------------------------------------------- */
@@ -1220,17 +1217,6 @@ static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint
         s->outlives = true;
         s->detached = true;
     }
-}
-
-/* Does the out-argument of an acquire land in this frame's own memory (where the handle is followed)? */
-static bool lands_local(engine_ctx *cx, const hstate *st, const ir_call *call, int32_t out) {
-    if (out < 0 || (uint32_t)out >= call->nargs) return false;
-    ir_place p;
-    const ir_operand *o = &call->args[out];
-    if (o->kind == OPND_ADDR) return resolve_local(cx, st, &o->place, &p);
-    if (o->kind != OPND_PLACE) return false;
-    ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
-    return resolve_local(cx, st, &deref, &p);
 }
 
 /* The memory holding a thread id, from an operand that is its address (`&g_tid`, `tids + i`) or its value
@@ -1381,8 +1367,8 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
                 }
                 continue;
             }
-            bool tracked = lands_local(cx, st, call, mf->out);
-            acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
+            bool tracked =
+                acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
             if (kind_of(cx, mf->kind) && kind_of(cx, mf->kind)->thread)
                 thread_created(cx, st, call, (uint32_t)h0, tracked, mf->out);
         }
@@ -1456,9 +1442,8 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     if (sum && sum->detaches_self) hf->detaches_self = true; /* detach_me(): the running thread is detached */
     int32_t h = site_handle(hf, ev);
     if (h >= 0 && sum && sum->acquires_out_param >= 0) {
-        bool tracked = lands_local(cx, st, call, sum->acquires_out_param);
-        acquire_out(cx, st, call, ev, (uint32_t)h, sum->acquires_out_param, 1, (model_success)sum->acquires_out_success,
-                    has_result ? &result : NULL);
+        bool tracked = acquire_out(cx, st, call, ev, (uint32_t)h, sum->acquires_out_param, 1,
+                                   (model_success)sum->acquires_out_success, has_result ? &result : NULL);
         const model_kind *k = kind_of(cx, hf->handles[h].kind);
         if (k && k->thread) thread_created(cx, st, call, (uint32_t)h, tracked, sum->acquires_out_param);
     }

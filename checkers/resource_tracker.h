@@ -39,4 +39,12 @@ void tracker_ret(engine_ctx *cx, void *st, const ir_term *term);
 void tracker_block(engine_ctx *cx, void *st, uint32_t block);
 void tracker_finish(engine_ctx *cx);
 
+/* The checker_ops of a family: its name, rule table and entry (which passes the family to tracker_entry). */
+#define TRACKER_CHECKER(NAME, RULES, ENTRY)                                                                            \
+    {                                                                                                                  \
+        .name = NAME, .rules = RULES, .nrules = sizeof RULES / sizeof RULES[0], .entry = ENTRY,                        \
+        .clone = tracker_clone, .equal = tracker_equal, .join = tracker_join, .event = tracker_event,                  \
+        .branch = tracker_branch, .ret = tracker_ret, .finish = tracker_finish, .block = tracker_block,                \
+    }
+
 #endif

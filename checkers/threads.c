@@ -44,17 +44,4 @@ static void *thread_entry(engine_ctx *cx) {
     return tracker_entry(cx, &thread_family);
 }
 
-const checker_ops thread_checker = {
-    .name = "threads",
-    .rules = thread_rules,
-    .nrules = sizeof thread_rules / sizeof thread_rules[0],
-    .entry = thread_entry,
-    .clone = tracker_clone,
-    .equal = tracker_equal,
-    .join = tracker_join,
-    .event = tracker_event,
-    .branch = tracker_branch,
-    .ret = tracker_ret,
-    .finish = tracker_finish,
-    .block = tracker_block,
-};
+const checker_ops thread_checker = TRACKER_CHECKER("threads", thread_rules, thread_entry);
