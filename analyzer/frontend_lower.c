@@ -108,6 +108,7 @@ typedef struct lower_ctx {
 } lower_ctx;
 
 static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e);
+static const char *macro_name(lower_ctx *lc, CXCursor arg);
 static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out);
 static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const char *what);
 static void lower_stmt(lower_ctx *lc, CXCursor s);
@@ -484,8 +485,11 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
     }
     if (nargs) {
         call.args = arena_alloc(&lc->m->arena, (size_t)nargs * sizeof *call.args);
-        for (int i = 0; i < nargs; i++)
-            call.args[i] = lower_rvalue(lc, clang_Cursor_getArgument(e, (unsigned)i));
+        for (int i = 0; i < nargs; i++) {
+            CXCursor arg = clang_Cursor_getArgument(e, (unsigned)i);
+            call.args[i] = lower_rvalue(lc, arg);
+            if (call.args[i].kind == OPND_INT && !call.args[i].text) call.args[i].text = macro_name(lc, arg);
+        }
         call.nargs = (uint32_t)nargs;
     }
     CXType rt = clang_getCursorType(e);
@@ -549,8 +553,11 @@ static ir_operand lower_decl_ref(lower_ctx *lc, CXCursor e) {
     case CXCursor_VarDecl:
     case CXCursor_ParmDecl:
         return value_of_place(lc, place_of_decl(lc, ref), clang_getCursorType(e));
-    case CXCursor_EnumConstantDecl:
-        return ir_opnd_int(clang_getEnumConstantDeclValue(ref));
+    case CXCursor_EnumConstantDecl: {
+        ir_operand o = ir_opnd_int(clang_getEnumConstantDeclValue(ref));
+        o.text = spelling(lc, ref); /* models name options by enumerator (CURLOPT_TIMEOUT) */
+        return o;
+    }
     case CXCursor_FunctionDecl: {
         ir_operand o = {.kind = OPND_FUNC, .is_pointer = true};
         o.text = spelling(lc, ref);
@@ -560,6 +567,32 @@ static ir_operand lower_decl_ref(lower_ctx *lc, CXCursor e) {
     default:
         return (ir_operand){0};
     }
+}
+
+/* The macro an integer argument is written as (`setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, ...)`), so models can name
+ * options that are macros rather than enumerators: the identifier at the expansion point; NULL otherwise.
+ * Tokenising is cheap but not free: only arguments that come from a macro expansion get here. */
+static const char *macro_name(lower_ctx *lc, CXCursor arg) {
+    CXSourceLocation at = clang_getCursorLocation(arg);
+    CXFile f1, f2;
+    unsigned off1, off2;
+    clang_getSpellingLocation(at, &f1, NULL, NULL, &off1);
+    clang_getExpansionLocation(at, &f2, NULL, NULL, &off2);
+    if (off1 == off2 && clang_File_isEqual(f1, f2)) return NULL;
+    /* The cursor's extent is in the macro's definition; the name is the token at the expansion point. */
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    CXSourceRange r = clang_getRange(clang_getLocationForOffset(lc->tl->tu, f2, off2),
+                                     clang_getLocationForOffset(lc->tl->tu, f2, off2 + 1));
+    clang_tokenize(lc->tl->tu, r, &toks, &ntoks);
+    const char *name = NULL;
+    if (ntoks >= 1 && clang_getTokenKind(toks[0]) == CXToken_Identifier) {
+        CXString sp = clang_getTokenSpelling(lc->tl->tu, toks[0]);
+        name = arena_strdup(&lc->m->arena, clang_getCString(sp));
+        clang_disposeString(sp);
+    }
+    if (toks) clang_disposeTokens(lc->tl->tu, toks, ntoks);
+    return name;
 }
 
 static bool eval_int(CXCursor e, int64_t *out) {

@@ -6,6 +6,7 @@
  * YAML document until the whole file has been checked. Only then are they copied into the models arena and indexed,
  * so a file with an error leaves the models exactly as they were. */
 #include "models.h"
+#include "model_loader.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -14,49 +15,14 @@
 #include <string.h>
 #include <yaml.h>
 
-#define MODEL_TAG "lifeline-model"
-
-enum {
-    MAX_ARG_INDEX = 126,       /* C guarantees 127 parameters: indexes 0..126 */
-    MAX_COUNT = 1024,          /* handles one acquire produces; pipe makes 2 */
-    MAX_FILE_BYTES = 16 << 20, /* a model file is a few kilobytes; refuse to slurp a mistaken path */
-    MAX_QUOTED = 60,           /* how much of a user's scalar an error message quotes */
-};
-
-/* A kind as the file declares it: which properties were given, so a second declaration can add entries without
- * restating them. Strings point into the YAML document. */
-typedef struct pending_kind {
-    const char *name;
-    const char *description; /* NULL: not given */
-    bool has_invalid, has_report;
-    model_invalid invalid;
-    int64_t invalid_value;
-    bool report;
-    bool thread; /* declared under `threads:` */
-    unsigned line;
-} pending_kind;
-
-typedef struct loader {
-    const char *name; /* for messages */
-    yaml_document_t *doc;
-    arena scratch;
-    pending_kind *kinds;
-    uint32_t nkinds, cap_kinds;
-    model_fn *fns; /* .kind indexes `kinds` (not models.kinds) until commit; .function points into the document */
-    uint32_t nfns, cap_fns;
-    tool_diag_list warnings; /* handed to the caller only when the file loads */
-    char *err;
-    size_t errlen;
-} loader;
-
 /* ---- messages ------------------------------------------------------------------------------------------------- */
 
-static unsigned line_of(const yaml_node_t *n) {
+unsigned ml_line(const yaml_node_t *n) {
     return n ? (unsigned)n->start_mark.line + 1 : 1;
 }
 
-static bool fail(loader *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool fail(loader *ld, unsigned line, const char *fmt, ...) {
+bool ml_fail(loader *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool ml_fail(loader *ld, unsigned line, const char *fmt, ...) {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
@@ -66,8 +32,8 @@ static bool fail(loader *ld, unsigned line, const char *fmt, ...) {
     return false;
 }
 
-static void warn(loader *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void warn(loader *ld, unsigned line, const char *fmt, ...) {
+void ml_warn(loader *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ml_warn(loader *ld, unsigned line, const char *fmt, ...) {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
@@ -87,20 +53,20 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...) {
 
 /* ---- YAML nodes ----------------------------------------------------------------------------------------------- */
 
-static const char *text_of(const yaml_node_t *n) {
+const char *ml_text(const yaml_node_t *n) {
     return (const char *)n->data.scalar.value; /* libyaml NUL-terminates scalars */
 }
 
 /* `~`, `null`, or nothing at all (`acquire:` with no value): YAML's null. */
-static bool is_null(const yaml_node_t *n) {
+bool ml_is_null(const yaml_node_t *n) {
     if (!n) return true;
     if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
-    const char *s = text_of(n);
+    const char *s = ml_text(n);
     return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
 /* What a node is, for "must be X, not Y" messages. Returns a pointer into buf or a literal. */
-static const char *describe(const yaml_node_t *n, char *buf, size_t len) {
+const char *ml_describe(const yaml_node_t *n, char *buf, size_t len) {
     if (!n) return "nothing";
     switch (n->type) {
     case YAML_SEQUENCE_NODE:
@@ -108,23 +74,23 @@ static const char *describe(const yaml_node_t *n, char *buf, size_t len) {
     case YAML_MAPPING_NODE:
         return "a mapping";
     case YAML_SCALAR_NODE:
-        snprintf(buf, len, "'%.*s'", MAX_QUOTED, text_of(n));
+        snprintf(buf, len, "'%.*s'", MAX_QUOTED, ml_text(n));
         return buf;
     default:
         return "nothing";
     }
 }
 
-static yaml_node_t *node_at(const loader *ld, int index) {
+yaml_node_t *ml_node(const loader *ld, int index) {
     return yaml_document_get_node(ld->doc, index);
 }
 
 /* A plain name: a scalar without embedded NUL bytes and not empty. */
-static bool is_name(const yaml_node_t *n) {
-    return n && n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 && strlen(text_of(n)) == n->data.scalar.length;
+bool ml_is_name(const yaml_node_t *n) {
+    return n && n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 && strlen(ml_text(n)) == n->data.scalar.length;
 }
 
-static bool is_c_identifier(const char *s) {
+bool ml_is_c_identifier(const char *s) {
     if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_')) return false;
     for (s++; *s; s++)
         if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
@@ -134,9 +100,9 @@ static bool is_c_identifier(const char *s) {
 
 /* YAML 1.2 core-schema integers: optional sign, then decimal digits, 0x hex or 0o octal. Hand-rolled rather than
  * strtoll so that "010" is ten (as YAML says), "1e3" and "12abc" are rejected, and overflow is caught. */
-static bool scalar_int(const yaml_node_t *n, int64_t *out) {
-    if (!is_name(n)) return false;
-    const char *s = text_of(n);
+bool ml_scalar_int(const yaml_node_t *n, int64_t *out) {
+    if (!ml_is_name(n)) return false;
+    const char *s = ml_text(n);
     bool neg = false;
     if (*s == '+' || *s == '-') neg = *s++ == '-';
     unsigned base = 10;
@@ -169,56 +135,56 @@ static bool scalar_int(const yaml_node_t *n, int64_t *out) {
     return true;
 }
 
-static bool get_int(loader *ld, const yaml_node_t *n, const char *key, int64_t *out) {
+bool ml_get_int(loader *ld, const yaml_node_t *n, const char *key, int64_t *out) {
     char buf[80];
-    if (scalar_int(n, out)) return true;
-    return fail(ld, line_of(n), "'%s' must be an integer, not %s", key, describe(n, buf, sizeof buf));
+    if (ml_scalar_int(n, out)) return true;
+    return ml_fail(ld, ml_line(n), "'%s' must be an integer, not %s", key, ml_describe(n, buf, sizeof buf));
 }
 
 /* An argument index: arg, returns (0 and up), or out, releases, adopts (-1 allowed: "none" / the return value). */
-static bool get_index(loader *ld, const yaml_node_t *n, const char *key, bool minus_one_ok, int32_t *out) {
+bool ml_get_index(loader *ld, const yaml_node_t *n, const char *key, bool minus_one_ok, int32_t *out) {
     int64_t v;
-    if (!get_int(ld, n, key, &v)) return false;
+    if (!ml_get_int(ld, n, key, &v)) return false;
     if (v < (minus_one_ok ? -1 : 0))
-        return fail(ld, line_of(n), "'%s: %lld': argument indexes start at 0%s", key, (long long)v,
-                    minus_one_ok ? " (-1 means none)" : "");
+        return ml_fail(ld, ml_line(n), "'%s: %lld': argument indexes start at 0%s", key, (long long)v,
+                       minus_one_ok ? " (-1 means none)" : "");
     if (v > MAX_ARG_INDEX)
-        return fail(ld, line_of(n), "'%s: %lld': argument index out of range (at most %d)", key, (long long)v,
-                    MAX_ARG_INDEX);
+        return ml_fail(ld, ml_line(n), "'%s: %lld': argument index out of range (at most %d)", key, (long long)v,
+                       MAX_ARG_INDEX);
     *out = (int32_t)v;
     return true;
 }
 
-static bool get_bool(loader *ld, const yaml_node_t *n, const char *key, bool *out) {
+bool ml_get_bool(loader *ld, const yaml_node_t *n, const char *key, bool *out) {
     static const char *const yes[] = {"true", "True", "TRUE"}, *const no[] = {"false", "False", "FALSE"};
     char buf[80];
     if (n && n->type == YAML_SCALAR_NODE)
         for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-            if (!strcmp(text_of(n), yes[i])) return *out = true, true;
-            if (!strcmp(text_of(n), no[i])) return *out = false, true;
+            if (!strcmp(ml_text(n), yes[i])) return *out = true, true;
+            if (!strcmp(ml_text(n), no[i])) return *out = false, true;
         }
-    return fail(ld, line_of(n), "'%s' must be true or false, not %s", key, describe(n, buf, sizeof buf));
+    return ml_fail(ld, ml_line(n), "'%s' must be true or false, not %s", key, ml_describe(n, buf, sizeof buf));
 }
 
 /* Collect the values of a mapping's known keys into vals[] (NULL when absent). Unknown keys are warned about and
  * ignored, so a newer file mostly still loads; a key given twice keeps its last value, as most YAML readers do. */
-static bool read_mapping(loader *ld, const yaml_node_t *map, const char *what, const char *const *keys, size_t nkeys,
-                         yaml_node_t **vals) {
+bool ml_read_mapping(loader *ld, const yaml_node_t *map, const char *what, const char *const *keys, size_t nkeys,
+                     yaml_node_t **vals) {
     for (size_t i = 0; i < nkeys; i++)
         vals[i] = NULL;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node_at(ld, p->key), *v = node_at(ld, p->value);
+        yaml_node_t *k = ml_node(ld, p->key), *v = ml_node(ld, p->value);
         char buf[80];
-        if (!is_name(k))
-            return fail(ld, line_of(k), "a key in %s must be a name, not %s", what, describe(k, buf, sizeof buf));
+        if (!ml_is_name(k))
+            return ml_fail(ld, ml_line(k), "a key in %s must be a name, not %s", what, ml_describe(k, buf, sizeof buf));
         size_t i = 0;
-        while (i < nkeys && strcmp(keys[i], text_of(k)) != 0)
+        while (i < nkeys && strcmp(keys[i], ml_text(k)) != 0)
             i++;
         if (i == nkeys) {
-            warn(ld, line_of(k), "unknown key '%.*s' in %s (ignored)", MAX_QUOTED, text_of(k), what);
+            ml_warn(ld, ml_line(k), "unknown key '%.*s' in %s (ignored)", MAX_QUOTED, ml_text(k), what);
             continue;
         }
-        if (vals[i]) warn(ld, line_of(k), "'%s' given twice in %s; the last value is used", keys[i], what);
+        if (vals[i]) ml_warn(ld, ml_line(k), "'%s' given twice in %s; the last value is used", keys[i], what);
         vals[i] = v;
     }
     return true;
@@ -274,19 +240,18 @@ static const char *role_text(model_role r) {
  */
 
 /* The function name of an entry. Returns false on an error; *name = NULL when the entry is to be ignored (warned). */
-static bool entry_function(loader *ld, const yaml_node_t *n, unsigned entry_line, const char *where,
-                           const char **name) {
+bool ml_entry_function(loader *ld, const yaml_node_t *n, unsigned entry_line, const char *where, const char **name) {
     char buf[80];
     *name = NULL;
-    if (is_null(n)) return fail(ld, n ? line_of(n) : entry_line, "an entry of %s has no 'function'", where);
+    if (ml_is_null(n)) return ml_fail(ld, n ? ml_line(n) : entry_line, "an entry of %s has no 'function'", where);
     if (n->type != YAML_SCALAR_NODE)
-        return fail(ld, line_of(n), "'function' in %s must be a function name, not %s", where,
-                    describe(n, buf, sizeof buf));
-    if (!is_name(n) || !is_c_identifier(text_of(n))) {
-        warn(ld, line_of(n), "'%.*s' in %s is not a C function name; entry ignored", MAX_QUOTED, text_of(n), where);
+        return ml_fail(ld, ml_line(n), "'function' in %s must be a function name, not %s", where,
+                       ml_describe(n, buf, sizeof buf));
+    if (!ml_is_name(n) || !ml_is_c_identifier(ml_text(n))) {
+        ml_warn(ld, ml_line(n), "'%.*s' in %s is not a C function name; entry ignored", MAX_QUOTED, ml_text(n), where);
         return true;
     }
-    *name = text_of(n);
+    *name = ml_text(n);
     return true;
 }
 
@@ -307,9 +272,9 @@ static bool parse_success(loader *ld, const yaml_node_t *n, model_success *out) 
     char buf[80];
     if (n->type == YAML_SCALAR_NODE)
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-            if (!strcmp(text_of(n), names[i].name)) return *out = names[i].value, true;
-    return fail(ld, line_of(n), "unknown success value %s (expected zero, nonzero, nonnegative or nonnull)",
-                describe(n, buf, sizeof buf));
+            if (!strcmp(ml_text(n), names[i].name)) return *out = names[i].value, true;
+    return ml_fail(ld, ml_line(n), "unknown success value %s (expected zero, nonzero, nonnegative or nonnull)",
+                   ml_describe(n, buf, sizeof buf));
 }
 
 /* An entry with every optional argument position "none" (-1) and no success condition. */
@@ -332,46 +297,47 @@ static bool parse_role_entry(loader *ld, uint32_t kind, model_role role, const y
     const char *kname = ld->kinds[kind].name;
     char where[160];
     snprintf(where, sizeof where, "'%s' of kind '%.*s'", role_text(role), MAX_QUOTED, kname);
-    model_fn f = blank_fn(role, (int32_t)kind, line_of(n));
+    model_fn f = blank_fn(role, (int32_t)kind, ml_line(n));
     f.arg = role == ROLE_ACQUIRE ? -1 : 0;
     f.count = role == ROLE_ACQUIRE ? 1 : 0;
     char buf[80];
     if (n->type == YAML_SCALAR_NODE) {
-        if (!entry_function(ld, n, line_of(n), where, &f.function)) return false;
+        if (!ml_entry_function(ld, n, ml_line(n), where, &f.function)) return false;
     } else if (n->type == YAML_MAPPING_NODE && role == ROLE_ACQUIRE) {
         yaml_node_t *v[A_NKEYS];
-        if (!read_mapping(ld, n, where, acquire_keys, A_NKEYS, v)) return false;
-        if (!entry_function(ld, v[A_FUNCTION], line_of(n), where, &f.function)) return false;
-        if (v[A_OUT] && !get_index(ld, v[A_OUT], "out", true, &f.out)) return false;
-        if (v[A_RELEASES] && !get_index(ld, v[A_RELEASES], "releases", true, &f.releases)) return false;
-        if (v[A_ADOPTS] && !get_index(ld, v[A_ADOPTS], "adopts", true, &f.adopts)) return false;
+        if (!ml_read_mapping(ld, n, where, acquire_keys, A_NKEYS, v)) return false;
+        if (!ml_entry_function(ld, v[A_FUNCTION], ml_line(n), where, &f.function)) return false;
+        if (v[A_OUT] && !ml_get_index(ld, v[A_OUT], "out", true, &f.out)) return false;
+        if (v[A_RELEASES] && !ml_get_index(ld, v[A_RELEASES], "releases", true, &f.releases)) return false;
+        if (v[A_ADOPTS] && !ml_get_index(ld, v[A_ADOPTS], "adopts", true, &f.adopts)) return false;
         if (v[A_COUNT]) {
             int64_t c;
-            if (!get_int(ld, v[A_COUNT], "count", &c)) return false;
+            if (!ml_get_int(ld, v[A_COUNT], "count", &c)) return false;
             if (c < 1 || c > MAX_COUNT)
-                return fail(ld, line_of(v[A_COUNT]), "'count: %lld': an acquire produces 1 to %d handles", (long long)c,
-                            MAX_COUNT);
+                return ml_fail(ld, ml_line(v[A_COUNT]), "'count: %lld': an acquire produces 1 to %d handles",
+                               (long long)c, MAX_COUNT);
             f.count = (uint32_t)c;
         }
         if (v[A_SUCCESS] && !parse_success(ld, v[A_SUCCESS], &f.success)) return false;
         if (f.count > 1 && f.out < 0)
-            return fail(ld, line_of(v[A_COUNT]), "'count: %u' needs 'out': a return value holds one handle", f.count);
+            return ml_fail(ld, ml_line(v[A_COUNT]), "'count: %u' needs 'out': a return value holds one handle",
+                           f.count);
         if (f.success != SUCCESS_ALWAYS && f.out < 0) {
             /* Whether a returned handle is valid is the kind's `invalid`; a success condition here would be a second,
              * possibly contradicting, answer. */
-            warn(ld, line_of(v[A_SUCCESS]),
-                 "'success' applies to out-parameter acquires only (a returned handle is checked against the kind's "
-                 "'invalid'); ignored");
+            ml_warn(ld, ml_line(v[A_SUCCESS]),
+                    "'success' applies to out-parameter acquires only (a returned handle is checked against the kind's "
+                    "'invalid'); ignored");
             f.success = SUCCESS_ALWAYS;
         }
     } else if (n->type == YAML_MAPPING_NODE) {
         yaml_node_t *v[R_NKEYS];
-        if (!read_mapping(ld, n, where, arg_keys, R_NKEYS, v)) return false;
-        if (!entry_function(ld, v[R_FUNCTION], line_of(n), where, &f.function)) return false;
-        if (v[R_ARG] && !get_index(ld, v[R_ARG], "arg", false, &f.arg)) return false;
+        if (!ml_read_mapping(ld, n, where, arg_keys, R_NKEYS, v)) return false;
+        if (!ml_entry_function(ld, v[R_FUNCTION], ml_line(n), where, &f.function)) return false;
+        if (v[R_ARG] && !ml_get_index(ld, v[R_ARG], "arg", false, &f.arg)) return false;
     } else {
-        return fail(ld, line_of(n), "an entry of %s must be a function name or a mapping with 'function', not %s",
-                    where, describe(n, buf, sizeof buf));
+        return ml_fail(ld, ml_line(n), "an entry of %s must be a function name or a mapping with 'function', not %s",
+                       where, ml_describe(n, buf, sizeof buf));
     }
     if (f.function) *add_pending_fn(ld) = f;
     return true;
@@ -379,12 +345,12 @@ static bool parse_role_entry(loader *ld, uint32_t kind, model_role role, const y
 
 static bool parse_role_list(loader *ld, uint32_t kind, model_role role, const yaml_node_t *list) {
     char buf[80];
-    if (is_null(list)) return true;
+    if (ml_is_null(list)) return true;
     if (list->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(list), "'%s' must be a list of functions, not %s", role_text(role),
-                    describe(list, buf, sizeof buf));
+        return ml_fail(ld, ml_line(list), "'%s' must be a list of functions, not %s", role_text(role),
+                       ml_describe(list, buf, sizeof buf));
     for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
-        if (!parse_role_entry(ld, kind, role, node_at(ld, *it))) return false;
+        if (!parse_role_entry(ld, kind, role, ml_node(ld, *it))) return false;
     return true;
 }
 
@@ -396,46 +362,46 @@ static bool parse_invalid(loader *ld, const yaml_node_t *n, pending_kind *pk) {
     char buf[80];
     pk->has_invalid = true;
     pk->invalid_value = 0;
-    if (n && n->type == YAML_SCALAR_NODE && *text_of(n)) {
-        const char *s = text_of(n);
-        if (is_null(n) || !strcmp(s, "null")) return pk->invalid = INVALID_NULL, true;
+    if (n && n->type == YAML_SCALAR_NODE && *ml_text(n)) {
+        const char *s = ml_text(n);
+        if (ml_is_null(n) || !strcmp(s, "null")) return pk->invalid = INVALID_NULL, true;
         if (!strcmp(s, "negative")) return pk->invalid = INVALID_NEGATIVE, true;
         if (!strcmp(s, "none")) return pk->invalid = INVALID_NONE, true;
-        if (scalar_int(n, &pk->invalid_value)) return pk->invalid = INVALID_VALUE, true;
+        if (ml_scalar_int(n, &pk->invalid_value)) return pk->invalid = INVALID_VALUE, true;
     }
-    return fail(ld, line_of(n), "unknown invalid value %s (expected null, negative, none or an integer)",
-                describe(n, buf, sizeof buf));
+    return ml_fail(ld, ml_line(n), "unknown invalid value %s (expected null, negative, none or an integer)",
+                   ml_describe(n, buf, sizeof buf));
 }
 
 /* A second declaration of a kind in the same file: merge its properties into the first, warning on conflicts. */
 static void merge_pending(loader *ld, pending_kind *into, const pending_kind *pk) {
     char a[32], b[32];
-    warn(ld, pk->line, "kind '%.*s' is already declared at line %u of this file; its entries are merged", MAX_QUOTED,
-         pk->name, into->line);
+    ml_warn(ld, pk->line, "kind '%.*s' is already declared at line %u of this file; its entries are merged", MAX_QUOTED,
+            pk->name, into->line);
     if (pk->has_invalid) {
         if (!into->has_invalid) {
             into->has_invalid = true;
             into->invalid = pk->invalid;
             into->invalid_value = pk->invalid_value;
         } else if (into->invalid != pk->invalid || into->invalid_value != pk->invalid_value) {
-            warn(ld, pk->line, "kind '%.*s': 'invalid: %s' conflicts with 'invalid: %s' at line %u; ignored",
-                 MAX_QUOTED, pk->name, invalid_text(pk->invalid, pk->invalid_value, a, sizeof a),
-                 invalid_text(into->invalid, into->invalid_value, b, sizeof b), into->line);
+            ml_warn(ld, pk->line, "kind '%.*s': 'invalid: %s' conflicts with 'invalid: %s' at line %u; ignored",
+                    MAX_QUOTED, pk->name, invalid_text(pk->invalid, pk->invalid_value, a, sizeof a),
+                    invalid_text(into->invalid, into->invalid_value, b, sizeof b), into->line);
         }
     }
     if (pk->has_report) {
         if (!into->has_report)
             into->has_report = true, into->report = pk->report;
         else if (into->report != pk->report)
-            warn(ld, pk->line, "kind '%.*s': 'report: %s' conflicts with line %u; ignored", MAX_QUOTED, pk->name,
-                 pk->report ? "true" : "false", into->line);
+            ml_warn(ld, pk->line, "kind '%.*s': 'report: %s' conflicts with line %u; ignored", MAX_QUOTED, pk->name,
+                    pk->report ? "true" : "false", into->line);
     }
     if (pk->description) {
         if (!into->description)
             into->description = pk->description;
         else if (strcmp(into->description, pk->description) != 0)
-            warn(ld, pk->line, "kind '%.*s': a second 'description' (line %u has one); ignored", MAX_QUOTED, pk->name,
-                 into->line);
+            ml_warn(ld, pk->line, "kind '%.*s': a second 'description' (line %u has one); ignored", MAX_QUOTED,
+                    pk->name, into->line);
     }
 }
 
@@ -447,9 +413,9 @@ static bool add_pending_kind(loader *ld, const pending_kind *pk, uint32_t *index
         k++;
     if (k < ld->nkinds) {
         if (ld->kinds[k].thread != pk->thread)
-            return fail(ld, pk->line, "kind '%.*s' is declared at line %u as a %s kind; it cannot also be a %s kind",
-                        MAX_QUOTED, pk->name, ld->kinds[k].line, ld->kinds[k].thread ? "thread" : "resource",
-                        pk->thread ? "thread" : "resource");
+            return ml_fail(ld, pk->line, "kind '%.*s' is declared at line %u as a %s kind; it cannot also be a %s kind",
+                           MAX_QUOTED, pk->name, ld->kinds[k].line, ld->kinds[k].thread ? "thread" : "resource",
+                           pk->thread ? "thread" : "resource");
         merge_pending(ld, &ld->kinds[k], pk);
     } else {
         if (ld->nkinds == ld->cap_kinds) {
@@ -466,24 +432,26 @@ static bool add_pending_kind(loader *ld, const pending_kind *pk, uint32_t *index
 static bool parse_kind(loader *ld, const yaml_node_t *n) {
     char buf[80];
     if (n->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(n), "a resource must be a mapping with 'kind', not %s", describe(n, buf, sizeof buf));
+        return ml_fail(ld, ml_line(n), "a resource must be a mapping with 'kind', not %s",
+                       ml_describe(n, buf, sizeof buf));
     yaml_node_t *v[K_NKEYS];
-    if (!read_mapping(ld, n, "a resource", kind_keys, K_NKEYS, v)) return false;
-    if (is_null(v[K_KIND])) return fail(ld, line_of(v[K_KIND] ? v[K_KIND] : n), "a resource without 'kind'");
-    if (!is_name(v[K_KIND]))
-        return fail(ld, line_of(v[K_KIND]), "'kind' must be a name, not %s", describe(v[K_KIND], buf, sizeof buf));
+    if (!ml_read_mapping(ld, n, "a resource", kind_keys, K_NKEYS, v)) return false;
+    if (ml_is_null(v[K_KIND])) return ml_fail(ld, ml_line(v[K_KIND] ? v[K_KIND] : n), "a resource without 'kind'");
+    if (!ml_is_name(v[K_KIND]))
+        return ml_fail(ld, ml_line(v[K_KIND]), "'kind' must be a name, not %s",
+                       ml_describe(v[K_KIND], buf, sizeof buf));
 
-    pending_kind pk = {.name = text_of(v[K_KIND]), .line = line_of(n), .report = true};
+    pending_kind pk = {.name = ml_text(v[K_KIND]), .line = ml_line(n), .report = true};
     if (v[K_INVALID] && !parse_invalid(ld, v[K_INVALID], &pk)) return false;
     if (v[K_REPORT]) {
-        if (!get_bool(ld, v[K_REPORT], "report", &pk.report)) return false;
+        if (!ml_get_bool(ld, v[K_REPORT], "report", &pk.report)) return false;
         pk.has_report = true;
     }
-    if (!is_null(v[K_DESCRIPTION])) {
+    if (!ml_is_null(v[K_DESCRIPTION])) {
         if (v[K_DESCRIPTION]->type != YAML_SCALAR_NODE)
-            return fail(ld, line_of(v[K_DESCRIPTION]), "'description' must be text, not %s",
-                        describe(v[K_DESCRIPTION], buf, sizeof buf));
-        pk.description = text_of(v[K_DESCRIPTION]);
+            return ml_fail(ld, ml_line(v[K_DESCRIPTION]), "'description' must be text, not %s",
+                           ml_describe(v[K_DESCRIPTION], buf, sizeof buf));
+        pk.description = ml_text(v[K_DESCRIPTION]);
     }
 
     uint32_t k;
@@ -509,7 +477,7 @@ static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, con
     char where[160], buf[80];
     snprintf(where, sizeof where, "'%s' of thread kind '%.*s'", thread_list_names[which], MAX_QUOTED,
              ld->kinds[kind].name);
-    model_fn f = blank_fn(ROLE_RELEASE, (int32_t)kind, line_of(n)); /* role set below */
+    model_fn f = blank_fn(ROLE_RELEASE, (int32_t)kind, ml_line(n)); /* role set below */
     switch (which) {
     case TL_CREATE:
         f.role = ROLE_ACQUIRE, f.arg = -1, f.out = 0, f.count = 1;
@@ -529,37 +497,37 @@ static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, con
     }
     if (n->type == YAML_SCALAR_NODE) {
         if (which == TL_CREATE || which == TL_ATTR)
-            return fail(ld, line_of(n), "an entry of %s must be a mapping (%s), not %s", where,
-                        which == TL_CREATE ? "function, id, routine, arg..." : "function, attr, state, detached",
-                        describe(n, buf, sizeof buf));
-        if (!entry_function(ld, n, line_of(n), where, &f.function)) return false;
+            return ml_fail(ld, ml_line(n), "an entry of %s must be a mapping (%s), not %s", where,
+                           which == TL_CREATE ? "function, id, routine, arg..." : "function, attr, state, detached",
+                           ml_describe(n, buf, sizeof buf));
+        if (!ml_entry_function(ld, n, ml_line(n), where, &f.function)) return false;
     } else if (n->type == YAML_MAPPING_NODE && which == TL_CREATE) {
         yaml_node_t *v[C_NKEYS];
-        if (!read_mapping(ld, n, where, create_keys, C_NKEYS, v)) return false;
-        if (!entry_function(ld, v[C_FUNCTION], line_of(n), where, &f.function)) return false;
+        if (!ml_read_mapping(ld, n, where, create_keys, C_NKEYS, v)) return false;
+        if (!ml_entry_function(ld, v[C_FUNCTION], ml_line(n), where, &f.function)) return false;
         if (!v[C_ID])
-            return fail(ld, line_of(n), "an entry of %s has no 'id' (the argument the id is stored through)", where);
-        if (!get_index(ld, v[C_ID], "id", false, &f.out)) return false;
-        if (v[C_ATTR] && !get_index(ld, v[C_ATTR], "attr", true, &f.attr)) return false;
-        if (v[C_ROUTINE] && !get_index(ld, v[C_ROUTINE], "routine", true, &f.routine)) return false;
-        if (v[C_ARG] && !get_index(ld, v[C_ARG], "arg", true, &f.thread_arg)) return false;
+            return ml_fail(ld, ml_line(n), "an entry of %s has no 'id' (the argument the id is stored through)", where);
+        if (!ml_get_index(ld, v[C_ID], "id", false, &f.out)) return false;
+        if (v[C_ATTR] && !ml_get_index(ld, v[C_ATTR], "attr", true, &f.attr)) return false;
+        if (v[C_ROUTINE] && !ml_get_index(ld, v[C_ROUTINE], "routine", true, &f.routine)) return false;
+        if (v[C_ARG] && !ml_get_index(ld, v[C_ARG], "arg", true, &f.thread_arg)) return false;
         if (v[C_SUCCESS] && !parse_success(ld, v[C_SUCCESS], &f.success)) return false;
     } else if (n->type == YAML_MAPPING_NODE && which == TL_ATTR) {
         yaml_node_t *v[D_NKEYS];
-        if (!read_mapping(ld, n, where, attr_keys, D_NKEYS, v)) return false;
-        if (!entry_function(ld, v[D_FUNCTION], line_of(n), where, &f.function)) return false;
-        if (v[D_ATTR] && !get_index(ld, v[D_ATTR], "attr", false, &f.arg)) return false;
-        if (v[D_STATE] && !get_index(ld, v[D_STATE], "state", false, &f.state)) return false;
-        if (v[D_DETACHED] && !get_int(ld, v[D_DETACHED], "detached", &f.detached_value)) return false;
+        if (!ml_read_mapping(ld, n, where, attr_keys, D_NKEYS, v)) return false;
+        if (!ml_entry_function(ld, v[D_FUNCTION], ml_line(n), where, &f.function)) return false;
+        if (v[D_ATTR] && !ml_get_index(ld, v[D_ATTR], "attr", false, &f.arg)) return false;
+        if (v[D_STATE] && !ml_get_index(ld, v[D_STATE], "state", false, &f.state)) return false;
+        if (v[D_DETACHED] && !ml_get_int(ld, v[D_DETACHED], "detached", &f.detached_value)) return false;
     } else if (n->type == YAML_MAPPING_NODE) {
         yaml_node_t *v[J_NKEYS];
-        if (!read_mapping(ld, n, where, id_keys, J_NKEYS, v)) return false;
-        if (!entry_function(ld, v[J_FUNCTION], line_of(n), where, &f.function)) return false;
-        if (which != TL_SELF && v[J_ID] && !get_index(ld, v[J_ID], "id", false, &f.arg)) return false;
-        if (which == TL_SELF && v[J_ID]) warn(ld, line_of(v[J_ID]), "'id' means nothing in %s (ignored)", where);
+        if (!ml_read_mapping(ld, n, where, id_keys, J_NKEYS, v)) return false;
+        if (!ml_entry_function(ld, v[J_FUNCTION], ml_line(n), where, &f.function)) return false;
+        if (which != TL_SELF && v[J_ID] && !ml_get_index(ld, v[J_ID], "id", false, &f.arg)) return false;
+        if (which == TL_SELF && v[J_ID]) ml_warn(ld, ml_line(v[J_ID]), "'id' means nothing in %s (ignored)", where);
     } else {
-        return fail(ld, line_of(n), "an entry of %s must be a function name or a mapping with 'function', not %s",
-                    where, describe(n, buf, sizeof buf));
+        return ml_fail(ld, ml_line(n), "an entry of %s must be a function name or a mapping with 'function', not %s",
+                       where, ml_describe(n, buf, sizeof buf));
     }
     if (f.function) *add_pending_fn(ld) = f;
     return true;
@@ -567,12 +535,12 @@ static bool parse_thread_entry(loader *ld, uint32_t kind, thread_list which, con
 
 static bool parse_thread_list(loader *ld, uint32_t kind, thread_list which, const yaml_node_t *list) {
     char buf[80];
-    if (is_null(list)) return true;
+    if (ml_is_null(list)) return true;
     if (list->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(list), "'%s' must be a list of functions, not %s", thread_list_names[which],
-                    describe(list, buf, sizeof buf));
+        return ml_fail(ld, ml_line(list), "'%s' must be a list of functions, not %s", thread_list_names[which],
+                       ml_describe(list, buf, sizeof buf));
     for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
-        if (!parse_thread_entry(ld, kind, which, node_at(ld, *it))) return false;
+        if (!parse_thread_entry(ld, kind, which, ml_node(ld, *it))) return false;
     return true;
 }
 
@@ -584,24 +552,26 @@ static const char *const thread_kind_keys[TK_NKEYS] = {"kind",   "description", 
 static bool parse_thread_kind(loader *ld, const yaml_node_t *n) {
     char buf[80];
     if (n->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(n), "a thread kind must be a mapping with 'kind', not %s",
-                    describe(n, buf, sizeof buf));
+        return ml_fail(ld, ml_line(n), "a thread kind must be a mapping with 'kind', not %s",
+                       ml_describe(n, buf, sizeof buf));
     yaml_node_t *v[TK_NKEYS];
-    if (!read_mapping(ld, n, "a thread kind", thread_kind_keys, TK_NKEYS, v)) return false;
-    if (is_null(v[TK_KIND])) return fail(ld, line_of(v[TK_KIND] ? v[TK_KIND] : n), "a thread kind without 'kind'");
-    if (!is_name(v[TK_KIND]))
-        return fail(ld, line_of(v[TK_KIND]), "'kind' must be a name, not %s", describe(v[TK_KIND], buf, sizeof buf));
-    pending_kind pk = {.name = text_of(v[TK_KIND]),
-                       .line = line_of(n),
+    if (!ml_read_mapping(ld, n, "a thread kind", thread_kind_keys, TK_NKEYS, v)) return false;
+    if (ml_is_null(v[TK_KIND]))
+        return ml_fail(ld, ml_line(v[TK_KIND] ? v[TK_KIND] : n), "a thread kind without 'kind'");
+    if (!ml_is_name(v[TK_KIND]))
+        return ml_fail(ld, ml_line(v[TK_KIND]), "'kind' must be a name, not %s",
+                       ml_describe(v[TK_KIND], buf, sizeof buf));
+    pending_kind pk = {.name = ml_text(v[TK_KIND]),
+                       .line = ml_line(n),
                        .report = true,
                        .thread = true,
                        .has_invalid = true,
                        .invalid = INVALID_NONE};
-    if (!is_null(v[TK_DESCRIPTION])) {
+    if (!ml_is_null(v[TK_DESCRIPTION])) {
         if (v[TK_DESCRIPTION]->type != YAML_SCALAR_NODE)
-            return fail(ld, line_of(v[TK_DESCRIPTION]), "'description' must be text, not %s",
-                        describe(v[TK_DESCRIPTION], buf, sizeof buf));
-        pk.description = text_of(v[TK_DESCRIPTION]);
+            return ml_fail(ld, ml_line(v[TK_DESCRIPTION]), "'description' must be text, not %s",
+                           ml_describe(v[TK_DESCRIPTION], buf, sizeof buf));
+        pk.description = ml_text(v[TK_DESCRIPTION]);
     }
     uint32_t k;
     if (!add_pending_kind(ld, &pk, &k)) return false;
@@ -616,66 +586,82 @@ static const char *const function_keys[F_NKEYS] = {"function", "returns"};
 static bool parse_function(loader *ld, const yaml_node_t *n) {
     char buf[80];
     if (n->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(n), "an entry of 'functions' must be a mapping with 'function' and 'returns', not %s",
-                    describe(n, buf, sizeof buf));
+        return ml_fail(ld, ml_line(n),
+                       "an entry of 'functions' must be a mapping with 'function' and 'returns', not %s",
+                       ml_describe(n, buf, sizeof buf));
     yaml_node_t *v[F_NKEYS];
-    if (!read_mapping(ld, n, "'functions'", function_keys, F_NKEYS, v)) return false;
-    model_fn f = blank_fn(ROLE_RETURNS_ARG, -1, line_of(n));
-    if (!entry_function(ld, v[F_FUNCTION], line_of(n), "'functions'", &f.function)) return false;
+    if (!ml_read_mapping(ld, n, "'functions'", function_keys, F_NKEYS, v)) return false;
+    model_fn f = blank_fn(ROLE_RETURNS_ARG, -1, ml_line(n));
+    if (!ml_entry_function(ld, v[F_FUNCTION], ml_line(n), "'functions'", &f.function)) return false;
     if (!v[F_RETURNS])
-        return fail(ld, line_of(n), "an entry of 'functions' has no 'returns' (the index of the argument it returns)");
-    if (!get_index(ld, v[F_RETURNS], "returns", false, &f.arg)) return false;
+        return ml_fail(ld, ml_line(n),
+                       "an entry of 'functions' has no 'returns' (the index of the argument it returns)");
+    if (!ml_get_index(ld, v[F_RETURNS], "returns", false, &f.arg)) return false;
     if (f.function) *add_pending_fn(ld) = f;
     return true;
 }
 
-enum { T_VERSION, T_RESOURCES, T_FUNCTIONS, T_THREADS, T_NKEYS };
-static const char *const top_keys[T_NKEYS] = {"version", "resources", "functions", "threads"};
+enum {
+    T_VERSION,
+    T_RESOURCES,
+    T_FUNCTIONS,
+    T_THREADS,
+    T_PROPERTIES,
+    T_BLOCKING,
+    T_WAITS,
+    T_SESSIONS,
+    T_LOCKS,
+    T_NKEYS
+};
+static const char *const top_keys[T_NKEYS] = {"version",  "resources", "functions", "threads", "properties",
+                                              "blocking", "waits",     "sessions",  "locks"};
 
 static bool parse_document(loader *ld) {
     char buf[80];
     yaml_node_t *root = yaml_document_get_root_node(ld->doc);
-    if (!root || is_null(root)) return fail(ld, line_of(root), "empty model file (expected 'version: 1')");
+    if (!root || ml_is_null(root)) return ml_fail(ld, ml_line(root), "empty model file (expected 'version: 1')");
     if (root->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(root), "the top level must be a mapping with 'version: 1', not %s",
-                    describe(root, buf, sizeof buf));
+        return ml_fail(ld, ml_line(root), "the top level must be a mapping with 'version: 1', not %s",
+                       ml_describe(root, buf, sizeof buf));
     yaml_node_t *v[T_NKEYS];
-    if (!read_mapping(ld, root, "the top level", top_keys, T_NKEYS, v)) return false;
+    if (!ml_read_mapping(ld, root, "the top level", top_keys, T_NKEYS, v)) return false;
     /* The version first: a file of a later format gets "unsupported version", not a pile of unknown-key noise. */
-    if (!v[T_VERSION]) return fail(ld, line_of(root), "missing 'version: 1'");
+    if (!v[T_VERSION]) return ml_fail(ld, ml_line(root), "missing 'version: 1'");
     int64_t version;
-    if (!get_int(ld, v[T_VERSION], "version", &version)) return false;
+    if (!ml_get_int(ld, v[T_VERSION], "version", &version)) return false;
     if (version != 1)
-        return fail(ld, line_of(v[T_VERSION]), "unsupported model file version %lld (this lifeline reads version 1)",
-                    (long long)version);
+        return ml_fail(ld, ml_line(v[T_VERSION]), "unsupported model file version %lld (this lifeline reads version 1)",
+                       (long long)version);
 
     const yaml_node_t *res = v[T_RESOURCES], *fns = v[T_FUNCTIONS], *threads = v[T_THREADS];
-    if (!is_null(res)) {
+    if (!ml_is_null(res)) {
         if (res->type != YAML_SEQUENCE_NODE)
-            return fail(ld, line_of(res), "'resources' must be a list of kinds, not %s",
-                        describe(res, buf, sizeof buf));
+            return ml_fail(ld, ml_line(res), "'resources' must be a list of kinds, not %s",
+                           ml_describe(res, buf, sizeof buf));
         for (yaml_node_item_t *it = res->data.sequence.items.start; it < res->data.sequence.items.top; it++)
-            if (!parse_kind(ld, node_at(ld, *it))) return false;
+            if (!parse_kind(ld, ml_node(ld, *it))) return false;
     }
-    if (!is_null(fns)) {
+    if (!ml_is_null(fns)) {
         if (fns->type != YAML_SEQUENCE_NODE)
-            return fail(ld, line_of(fns), "'functions' must be a list, not %s", describe(fns, buf, sizeof buf));
+            return ml_fail(ld, ml_line(fns), "'functions' must be a list, not %s", ml_describe(fns, buf, sizeof buf));
         for (yaml_node_item_t *it = fns->data.sequence.items.start; it < fns->data.sequence.items.top; it++)
-            if (!parse_function(ld, node_at(ld, *it))) return false;
+            if (!parse_function(ld, ml_node(ld, *it))) return false;
     }
-    if (!is_null(threads)) {
+    if (!ml_is_null(threads)) {
         if (threads->type != YAML_SEQUENCE_NODE)
-            return fail(ld, line_of(threads), "'threads' must be a list of thread kinds, not %s",
-                        describe(threads, buf, sizeof buf));
+            return ml_fail(ld, ml_line(threads), "'threads' must be a list of thread kinds, not %s",
+                           ml_describe(threads, buf, sizeof buf));
         for (yaml_node_item_t *it = threads->data.sequence.items.start; it < threads->data.sequence.items.top; it++)
-            if (!parse_thread_kind(ld, node_at(ld, *it))) return false;
+            if (!parse_thread_kind(ld, ml_node(ld, *it))) return false;
     }
+    for (int k = T_PROPERTIES; k < T_NKEYS; k++)
+        if (!facts_parse_section(ld, top_keys[k], v[k])) return false;
     return true;
 }
 
 /* libyaml's own account of why the text is not YAML, at the line it names. */
 static bool yaml_failure(loader *ld, const yaml_parser_t *p, const char *text, size_t len) {
-    if (p->error == YAML_MEMORY_ERROR) return fail(ld, 1, "out of memory while reading YAML");
+    if (p->error == YAML_MEMORY_ERROR) return ml_fail(ld, 1, "out of memory while reading YAML");
     const char *problem = p->problem ? p->problem : "malformed YAML";
     if (p->error == YAML_READER_ERROR) {
         /* Reader errors (bad UTF-8, control characters) carry a byte offset, not a mark. */
@@ -683,14 +669,14 @@ static bool yaml_failure(loader *ld, const yaml_parser_t *p, const char *text, s
         for (size_t i = 0; i < p->problem_offset && i < len; i++)
             line += text[i] == '\n';
         if (p->problem_value >= 0)
-            return fail(ld, line, "not valid YAML: %s (byte 0x%02x)", problem, (unsigned)p->problem_value);
-        return fail(ld, line, "not valid YAML: %s", problem);
+            return ml_fail(ld, line, "not valid YAML: %s (byte 0x%02x)", problem, (unsigned)p->problem_value);
+        return ml_fail(ld, line, "not valid YAML: %s", problem);
     }
     unsigned line = (unsigned)p->problem_mark.line + 1;
     if (p->context)
-        return fail(ld, line, "not valid YAML: %s (%s that started at line %u)", problem, p->context,
-                    (unsigned)p->context_mark.line + 1);
-    return fail(ld, line, "not valid YAML: %s", problem);
+        return ml_fail(ld, line, "not valid YAML: %s (%s that started at line %u)", problem, p->context,
+                       (unsigned)p->context_mark.line + 1);
+    return ml_fail(ld, line, "not valid YAML: %s", problem);
 }
 
 /* ---- commit ---------------------------------------------------------------------------------------------------- */
@@ -737,20 +723,20 @@ static void commit(models *m, loader *ld, const char *key) {
             model_kind *mk = &m->kinds[k];
             if (mk->thread != pk->thread) {
                 /* its handles would be claimed by both the handle and the thread rules */
-                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u as a %s kind; the entries here are ignored",
-                     MAX_QUOTED, pk->name, mk->file, mk->line, mk->thread ? "thread" : "resource");
+                ml_warn(ld, pk->line, "kind '%.*s' is declared at %s:%u as a %s kind; the entries here are ignored",
+                        MAX_QUOTED, pk->name, mk->file, mk->line, mk->thread ? "thread" : "resource");
                 kind_index[i] = -1;
                 continue;
             }
             if (pk->has_invalid && (pk->invalid != mk->invalid || pk->invalid_value != mk->invalid_value))
-                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u with 'invalid: %s'; 'invalid: %s' here is ignored",
-                     MAX_QUOTED, pk->name, mk->file, mk->line,
-                     invalid_text(mk->invalid, mk->invalid_value, a, sizeof a),
-                     invalid_text(pk->invalid, pk->invalid_value, b, sizeof b));
+                ml_warn(
+                    ld, pk->line, "kind '%.*s' is declared at %s:%u with 'invalid: %s'; 'invalid: %s' here is ignored",
+                    MAX_QUOTED, pk->name, mk->file, mk->line, invalid_text(mk->invalid, mk->invalid_value, a, sizeof a),
+                    invalid_text(pk->invalid, pk->invalid_value, b, sizeof b));
             if (pk->has_report && pk->report != mk->report)
-                warn(ld, pk->line, "kind '%.*s' is declared at %s:%u with 'report: %s'; 'report: %s' here is ignored",
-                     MAX_QUOTED, pk->name, mk->file, mk->line, mk->report ? "true" : "false",
-                     pk->report ? "true" : "false");
+                ml_warn(ld, pk->line,
+                        "kind '%.*s' is declared at %s:%u with 'report: %s'; 'report: %s' here is ignored", MAX_QUOTED,
+                        pk->name, mk->file, mk->line, mk->report ? "true" : "false", pk->report ? "true" : "false");
             if (pk->description && !mk->description) mk->description = arena_strdup(&m->arena, pk->description);
         }
         kind_index[i] = k;
@@ -768,9 +754,9 @@ static void commit(models *m, loader *ld, const char *key) {
             if (!same_slot(e, &f)) continue;
             duplicate = true;
             if (!same_details(e, &f))
-                warn(ld, f.line, "'%s' is already modelled differently as %s%s%s at %s:%u; this entry is ignored",
-                     f.function, role_text(e->role), e->kind >= 0 ? " of kind " : "",
-                     e->kind >= 0 ? m->kinds[e->kind].name : "", e->file, e->line);
+                ml_warn(ld, f.line, "'%s' is already modelled differently as %s%s%s at %s:%u; this entry is ignored",
+                        f.function, role_text(e->role), e->kind >= 0 ? " of kind " : "",
+                        e->kind >= 0 ? m->kinds[e->kind].name : "", e->file, e->line);
             break;
         }
         if (duplicate) continue;
@@ -791,6 +777,7 @@ static void commit(models *m, loader *ld, const char *key) {
         else
             strmap_put(&m->by_function, f.function, (void *)(uintptr_t)(idx + 1));
     }
+    facts_commit(m, ld);
     strmap_put(&m->files_loaded, arena_strdup(&m->arena, key), (void *)1);
 }
 
@@ -820,7 +807,7 @@ static int load(models *m, const char *key, const char *name, const char *text, 
             yaml_failure(&ld, &parser, text, len);
         } else {
             yaml_node_t *second = yaml_document_get_root_node(&extra);
-            if (second) fail(&ld, line_of(second), "a model file holds one YAML document; this is a second one");
+            if (second) ml_fail(&ld, ml_line(second), "a model file holds one YAML document; this is a second one");
             yaml_document_delete(&extra);
             ld.doc = &doc;
             ok = !second && parse_document(&ld);
@@ -918,11 +905,13 @@ void models_init(models *m) {
     arena_init(&m->arena);
     strmap_init(&m->by_function);
     strmap_init(&m->files_loaded);
+    strmap_init(&m->facts_by_function);
 }
 
 void models_free(models *m) {
     strmap_free(&m->by_function);
     strmap_free(&m->files_loaded);
+    strmap_free(&m->facts_by_function);
     arena_free(&m->arena);
     memset(m, 0, sizeof *m);
 }

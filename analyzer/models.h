@@ -88,6 +88,10 @@ typedef struct model_kind {
     bool thread;           /* declared under `threads:`: the thread rules follow it, the handle rules do not */
     const char *file;      /* where it was declared */
     unsigned line;
+    /* `sessions:` — not safe for concurrent use (rule shared-session); only handles with every `session_when`
+     * property and none of `session_unless` (sqlite3: when nomutex; CURLSH: unless lockfunc). */
+    bool session;
+    uint32_t session_when, session_unless;
 } model_kind;
 
 /* ROLE_TRANSFER: the call takes ownership of the handle in `arg` (SSL_set_bio, BIO_push): the caller no longer
@@ -125,6 +129,84 @@ typedef struct model_fn {
     unsigned line;
 } model_fn;
 
+/* --- timeouts and sessions (model_facts.c; README "Models": properties, blocking, waits, sessions, locks) --------- */
+
+enum { MODEL_MAX_PROPS = 32 };
+
+/* A call that sets, clears or copies named properties of a handle (`timeout`, `socket`, `nonblocking`, `nomutex`).
+ * Properties are bits (models.prop_names). */
+typedef struct model_prop {
+    const char *function;
+    int32_t kind;
+    int32_t handle;      /* the argument holding the handle; -1: the handle this call acquires */
+    int32_t option;      /* the entry applies only when this argument is the constant `is`; -1: always */
+    const char *is_name; /* the constant's name (an enumerator or macro as written), or NULL */
+    bool has_is_value;   /* ...or its value */
+    int64_t is_value;
+    int32_t value; /* an argument whose literal 0 clears `sets` instead of setting it; -1: none */
+    int32_t flags; /* the entry needs bit `flag` in this argument (a constant without it clears); -1 */
+    int64_t flag;
+    uint32_t sets, clears;
+    int32_t copies; /* the acquired handle copies the properties of this argument's handle; -1 */
+    const char *file;
+    unsigned line;
+} model_prop;
+
+enum { MODEL_MAX_BOUNDS = 4 };
+
+/* A call that may wait on a remote peer forever unless its handle has a bound (rule missing-timeout). Either on a
+ * handle (`handle` >= 0) or on a connection string (`conninfo` >= 0: a literal without `contains` is unbounded). */
+typedef struct model_block {
+    const char *function;
+    int32_t kind; /* -1 for conninfo entries */
+    int32_t handle;
+    uint32_t requires;                     /* the handle must have all of these for the call to block (`socket`) */
+    uint32_t bounded_by[MODEL_MAX_BOUNDS]; /* any one set of properties, all present, bounds the call */
+    uint32_t nbounded;
+    uint32_t partial;         /* properties that bound only part of the wait */
+    const char *partial_note; /* what to say when only those are set */
+    bool guarded_by_wait;     /* a wait with a finite timeout in the same function bounds it (sockets) */
+    int32_t dontwait;         /* an argument whose bit `dontwait_flag` makes this one call non-blocking; -1 */
+    int64_t dontwait_flag;
+    bool ok_in_loop; /* waiting forever inside a loop is the normal state (a server's accept loop) */
+    int32_t conninfo;
+    const char *contains;
+    const char *hint; /* how to bound it, for the message */
+    const char *file;
+    unsigned line;
+} model_block;
+
+/* A call that waits with a timeout argument (poll, select): with a finite one it guards blocking calls. */
+typedef enum model_infinite { INFINITE_NEGATIVE, INFINITE_NULL } model_infinite;
+typedef struct model_wait {
+    const char *function;
+    int32_t timeout;
+    model_infinite infinite;
+    const char *file;
+    unsigned line;
+} model_wait;
+
+/* A lock or unlock: between them, uses of a session are synchronised (rule shared-session). */
+typedef struct model_lock {
+    const char *function;
+    bool unlock;
+    const char *file;
+    unsigned line;
+} model_lock;
+
+/* A use of a session kind that is not one of its resource roles (curl_easy_setopt(h, CURLOPT_SHARE, sh) uses sh). */
+typedef struct model_session_use {
+    const char *function;
+    int32_t kind;
+    int32_t arg;
+    int32_t option; /* as in model_prop */
+    const char *is_name;
+    bool has_is_value;
+    int64_t is_value;
+    const char *file;
+    unsigned line;
+} model_session_use;
+
 typedef struct models {
     arena arena;
     model_kind *kinds;
@@ -134,6 +216,20 @@ typedef struct models {
     strmap by_function;  /* function name -> (index + 1) of its first model_fn; entries of one name are chained */
     uint32_t *next_same; /* next_same[i]: index + 1 of the next model_fn with the same function name, 0 = none */
     strmap files_loaded; /* paths (or "builtin:NAME") already loaded, so a file given twice is read once */
+    /* timeouts and sessions */
+    strmap facts_by_function; /* names with an entry in any of the tables below */
+    const char *prop_names[MODEL_MAX_PROPS];
+    uint32_t nprops;
+    model_prop *props;
+    uint32_t nprops_fns, cap_props;
+    model_block *blocks;
+    uint32_t nblocks, cap_blocks;
+    model_wait *waits;
+    uint32_t nwaits, cap_waits;
+    model_lock *locks;
+    uint32_t nlocks, cap_locks;
+    model_session_use *session_uses;
+    uint32_t nsession_uses, cap_session_uses;
 } models;
 
 void models_init(models *m);
@@ -160,6 +256,20 @@ const model_fn *models_first(const models *m, const char *function);
 const model_fn *models_next(const models *m, const model_fn *f);
 
 int32_t models_kind_index(const models *m, const char *kind_name);
+
+/* Timeouts and sessions, looked up by function name (linear scans of short tables: a few hundred entries). Each
+ * `*_next` continues after `prev` (NULL: from the start) with the next entry for the same function. */
+const model_prop *models_prop_next(const models *m, const char *function, const model_prop *prev);
+const model_block *models_block_next(const models *m, const char *function, const model_block *prev);
+const model_wait *models_wait(const models *m, const char *function);
+const model_lock *models_lock(const models *m, const char *function);
+const model_session_use *models_session_use_next(const models *m, const char *function, const model_session_use *prev);
+/* The bit of a property name, or 0 when no model file names it. */
+uint32_t models_prop_bit(const models *m, const char *name);
+/* "timeout,nonblocking" — the names of the bits in `mask`, in arena a (the form summaries store). */
+const char *models_prop_list(arena *a, const models *m, uint32_t mask);
+/* The bits of such a list; names no model file declares are skipped. */
+uint32_t models_prop_mask(const models *m, const char *list);
 
 /* Names of the built-in model files and their text (for `lifeline models` / docs). */
 typedef struct builtin_model {

@@ -61,6 +61,7 @@ fn_summary *summary_copy(arena *a, const fn_summary *s) {
     c->detaches_self = s->detaches_self;
     for (uint32_t i = 0; i < s->nclobbers; i++)
         summary_add_clobber(c, s->clobbers[i]);
+    summary_sessions_copy(a, c, s);
     return c;
 }
 
@@ -116,6 +117,7 @@ bool summary_equal(const fn_summary *a, const fn_summary *b) {
         a->acquires_out_success != b->acquires_out_success || a->thread_routine_param != b->thread_routine_param ||
         a->thread_arg_param != b->thread_arg_param || a->detaches_self != b->detaches_self)
         return false;
+    if (!summary_sessions_equal(a, b)) return false;
     for (uint32_t i = 0; i < a->nclobbers; i++) {
         bool found = false;
         for (uint32_t k = 0; k < b->nclobbers && !found; k++)
@@ -175,8 +177,12 @@ char *summary_to_json(const fn_summary *s) {
     json_object_set_new(root, "line", json_integer(s->line));
     json_object_set_new(root, "nparams", json_integer(s->nparams));
     json_t *params = json_array();
-    for (uint32_t i = 0; i < s->nparams; i++)
-        json_array_append_new(params, param_to_json(&s->params[i]));
+    json_t **param_objs = s->nparams ? calloc(s->nparams, sizeof *param_objs) : NULL;
+    if (s->nparams && !param_objs) abort();
+    for (uint32_t i = 0; i < s->nparams; i++) {
+        param_objs[i] = param_to_json(&s->params[i]);
+        json_array_append_new(params, param_objs[i]);
+    }
     json_object_set_new(root, "params", params);
     json_object_set_new(root, "returns_const", json_boolean(s->returns_const));
     if (s->returns_const) json_object_set_new(root, "return_value", json_integer(s->return_value));
@@ -190,6 +196,8 @@ char *summary_to_json(const fn_summary *s) {
         json_object_set_new(root, "acquires_out",
                             json_pack("{s:i, s:s, s:i}", "param", (json_int_t)s->acquires_out_param, "kind",
                                       s->acquires_out_kind, "success", (json_int_t)s->acquires_out_success));
+    summary_sessions_to_json(s, root, param_objs);
+    free(param_objs);
     if (s->nclobbers) {
         json_t *cl = json_array();
         for (uint32_t i = 0; i < s->nclobbers; i++)
@@ -347,6 +355,7 @@ static fn_summary *summary_from_root(arena *a, const char *usr, const char *name
             summary_add_clobber(s, json_string_value(item));
         }
     }
+    if (!summary_sessions_from_json(a, root, s)) return NULL;
     return s;
 }
 

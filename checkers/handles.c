@@ -1,6 +1,7 @@
 /* handles.c — the handle-lifecycle rules: handle-leak, handle-double-release, handle-use-after-release,
- * handle-mismatched-release. Files, descriptors, directories and library sessions, as the model files declare them
- * under `resources:`; the tracking itself is resource_tracker.c, shared with the thread rules. */
+ * handle-mismatched-release, and missing-timeout (timeouts.c: a blocking call on a handle with no time bound). Files,
+ * descriptors, directories and library sessions, as the model files declare them under `resources:`; the tracking
+ * itself is resource_tracker.c, shared with the thread rules. */
 #include "registry.h"
 #include "resource_tracker.h"
 
@@ -39,6 +40,15 @@ static const rule_info handle_rules[] = {
      .level = SEV_WARNING,
      .tags = "reliability external/cwe/cwe-762",
      .precision = "high"},
+    {.id = "missing-timeout",
+     .name = "MissingTimeout",
+     .short_desc = "Blocking network call with no time bound",
+     .full_desc = "A call that waits on a remote peer (curl_easy_perform, connect/recv on a blocking socket, "
+                  "redisCommand, PQconnectdb, mysql_real_connect) is made on a handle that has no timeout on some "
+                  "path from its creation, so a peer that stops answering hangs the caller forever.",
+     .level = SEV_WARNING,
+     .tags = "reliability external/cwe/cwe-400 external/cwe/cwe-1088",
+     .precision = "high"},
 };
 
 static const resource_family handle_family = {
@@ -47,6 +57,7 @@ static const resource_family handle_family = {
     .double_rule = "handle-double-release",
     .use_rule = "handle-use-after-release",
     .mismatch_rule = "handle-mismatched-release",
+    .timeout_rule = "missing-timeout",
     .acquired = "acquired",
     .released = "released",
     .not_released = "is not released",

@@ -16,135 +16,9 @@
 #include <string.h>
 
 #include "resource_tracker.h"
+#include "tracker_state.h"
 
-/* --- handles: function-wide facts ------------------------------------------------------------------------------ */
-
-typedef enum hstatus { H_NONE = 0, H_OPEN, H_RELEASED, H_HANDED_OFF } hstatus;
-
-typedef struct handle_info {
-    int32_t kind; /* models kind index; -1 unknown (parameters) */
-    const char *kind_name;
-    const char *acquired_by; /* function name */
-    ir_loc loc;
-    const ir_event *site; /* the acquiring call; NULL for parameter handles */
-    int32_t param;        /* >= 0: the value of this parameter (pointee false) or *param (pointee true) */
-    bool pointee;
-    const ir_path_step *sub; /* a part of it: (*param).sub or param.sub (NULL: the whole) */
-    uint16_t nsub;
-    bool collection; /* stored into an array element with a variable index: one handle stands for many */
-    uint32_t shadow; /* site handles: the id the previous instance moves to when the site acquires again while it
-                      * is still open (a loop); 0 = none */
-    bool report;     /* leaks of this kind are reported */
-    bool self;       /* the id of the running thread (pthread_self()): detaching it detaches the function's caller */
-    /* A thread creation: the call's arguments that are the attribute, the start routine and its argument (-1). */
-    int32_t attr_arg, routine_arg, thread_arg;
-} handle_info;
-
-/* A release of the elements of a local array inside a loop (`for (...) pthread_join(t[i], NULL)`): entering the
- * loop's head counts as releasing every element, since the engine cannot tell how many times the loop runs — the
- * path that skips the loop is the one where the array is empty. */
-typedef struct loop_release {
-    uint32_t head;          /* block */
-    const ir_operand *what; /* the released element, t[i] */
-    int32_t kind;           /* models kind, -1 any */
-    bool detach;
-    bool address;         /* `what` is the address of the id (a release wrapper's pointer argument) */
-    const ir_event *site; /* the releasing call */
-} loop_release;
-
-typedef struct hfn {
-    const resource_family *fam;
-    handle_info *handles;
-    uint32_t nhandles, cap;
-    uint32_t nparam_handles; /* handles [0, nparam_handles) stand for parameters and their parts */
-    bool *numeric;           /* per local: arithmetic is done on it in place */
-    /* summary accumulation over returning paths */
-    uint32_t returns;
-    uint32_t *released_paths, *open_paths, *kept_paths; /* per handle, for parameter handles */
-    bool *pointee_written;                              /* per parameter: `*param = ...` somewhere */
-    /* out-parameter acquire wrapper detection, per parameter: the kind stored through it, and how the function
-     * returns on paths that stored vs did not */
-    const char **out_kind;
-    bool *out_conflict;
-    uint32_t *stored_zero, *stored_other, *unstored_zero, *unstored_other;
-    const char *returned_kind;
-    bool returned_unknown;
-    /* per parameter: paths that return the status of the acquire that stored through it (`return pthread_create(t,
-     * ...)`), and which status means success; pass_conflict when two such paths disagree */
-    uint32_t *passthrough;
-    model_success *pass_success;
-    bool *pass_conflict;
-    bool detaches_self;                             /* detaches the thread running it */
-    int32_t thread_arg_param, thread_routine_param; /* a thread-creating wrapper's parameters, -1 */
-    loop_release *loop_releases;
-    uint32_t nloop_releases, cap_loop_releases;
-} hfn;
-
-typedef struct hslot {
-    uint8_t status;
-    bool checked;    /* compared against the invalid value on this path */
-    bool detached;   /* H_RELEASED by detaching (the thread goes on running) */
-    bool outlives;   /* H_HANDED_OFF where it outlives the frame: stored, returned, kept, detached from the start */
-    uint32_t borrow; /* var + 1 of the local whose address the resource was given (a thread's argument); 0 none */
-    const ir_operand *stored_at; /* a thread whose id went to memory not followed here: the creation's id argument */
-    ir_loc rel_loc;              /* where it was released */
-    const char *rel_by;
-    uint32_t seq; /* path position of the acquisition */
-} hslot;
-
-/* A local place that holds a handle. */
-typedef struct hcell {
-    uint32_t var;
-    uint16_t npath;
-    const ir_path_step *path;
-    uint32_t handle;
-} hcell;
-
-/* A local that holds the return code of an out-parameter acquire with a success condition. */
-typedef struct hlink {
-    uint32_t var;
-    uint32_t handle;
-    uint32_t count; /* handles handle .. handle+count-1 */
-    model_success success;
-    int32_t out_param; /* the acquire stored through this parameter (an acquire wrapper), else -1 */
-} hlink;
-
-/* A thread attribute object of this frame whose detach state is not the default (joinable). */
-typedef enum attr_state { ATTR_DETACHED = 1, ATTR_UNKNOWN } attr_state;
-typedef struct hattr {
-    ir_place place;
-    uint8_t state;
-} hattr;
-
-/* A local pointer to a local place (`FILE **pp = &fp;`). */
-typedef struct hptr {
-    uint32_t var;
-    ir_place target;
-} hptr;
-
-/* `f = fdopen(fd, ...)`: while f exists, it owns fd; if the adopting call failed, the caller still owns fd. */
-typedef struct hadopt {
-    uint32_t owner, adopted;
-} hadopt;
-
-typedef struct hstate {
-    uint32_t nhandles;
-    uint32_t out_stored; /* bit i: this path stored a handle it acquired through parameter i (i < 32) */
-    bool std_slot_free;  /* this path closed descriptor 0, 1 or 2: the next descriptor acquired takes its number */
-    hadopt *adopts;
-    uint32_t nadopts, capadopts;
-    hslot *slots;
-    hcell *cells;
-    uint32_t ncells, capcells;
-    hlink *links;
-    uint32_t nlinks, caplinks;
-    hptr *ptrs;
-    uint32_t nptrs, capptrs;
-    hattr *attrs;
-    uint32_t nattrs, capattrs;
-} hstate;
-
-static hfn *fn_of(engine_ctx *cx) {
+hfn *tracker_fn(engine_ctx *cx) {
     return *engine_checker_data(cx);
 }
 
@@ -157,22 +31,22 @@ static hfn *fn_of(engine_ctx *cx) {
         }                                                                                                              \
     } while (0)
 
-static const model_kind *kind_of(engine_ctx *cx, int32_t kind) {
+const model_kind *tracker_kind(engine_ctx *cx, int32_t kind) {
     const models *m = engine_models(cx);
     return m && kind >= 0 && (uint32_t)kind < m->nkinds ? &m->kinds[kind] : NULL;
 }
 
 /* Does this family follow the kind? (Function models without a kind, like `returns:`, apply to both.) */
 static bool family_kind(engine_ctx *cx, int32_t kind) {
-    const model_kind *k = kind_of(cx, kind);
-    return !k || k->thread == fn_of(cx)->fam->threads;
+    const model_kind *k = tracker_kind(cx, kind);
+    return !k || k->thread == tracker_fn(cx)->fam->threads;
 }
 
 /* A kind named by a summary: models kinds by name; a name the models do not know is a handle kind. */
 static bool family_kind_name(engine_ctx *cx, const char *name) {
     const models *m = engine_models(cx);
     int32_t k = m ? models_kind_index(m, name) : -1;
-    return k >= 0 ? family_kind(cx, k) : !fn_of(cx)->fam->threads;
+    return k >= 0 ? family_kind(cx, k) : !tracker_fn(cx)->fam->threads;
 }
 
 /* The models of a function this family follows, in declaration order. */
@@ -203,7 +77,7 @@ static uint32_t add_handle(engine_ctx *cx, hfn *hf, handle_info info) {
 }
 
 /* The handle ids of a call site, or -1. Sites were numbered at entry in event order. */
-static int32_t site_handle(const hfn *hf, const ir_event *ev) {
+int32_t tracker_site_handle(const hfn *hf, const ir_event *ev) {
     for (uint32_t i = 0; i < hf->nhandles; i++)
         if (hf->handles[i].site == ev) return (int32_t)i;
     return -1;
@@ -483,7 +357,7 @@ void *tracker_entry(engine_ctx *cx, const resource_family *family) {
             if (ev->kind != EV_CALL || !ev->u.call.callee) continue;
             const model_fn *acq = find_role(cx, ev->u.call.callee, ROLE_ACQUIRE);
             if (acq) {
-                const model_kind *k = kind_of(cx, acq->kind);
+                const model_kind *k = tracker_kind(cx, acq->kind);
                 for (uint32_t i = 0; i < (acq->count ? acq->count : 1); i++)
                     add_handle(cx, hf,
                                (handle_info){.kind = acq->kind,
@@ -518,7 +392,7 @@ void *tracker_entry(engine_ctx *cx, const resource_family *family) {
                 if (!family_kind_name(cx, kname)) continue;
                 const models *m = engine_models(cx);
                 int32_t kind = m ? models_kind_index(m, kname) : -1;
-                const model_kind *k = kind_of(cx, kind);
+                const model_kind *k = tracker_kind(cx, kind);
                 add_handle(cx, hf,
                            (handle_info){.kind = kind,
                                          .kind_name = kname,
@@ -540,6 +414,7 @@ void *tracker_entry(engine_ctx *cx, const resource_family *family) {
         hf->handles[h].shadow = id;
     }
     find_loop_releases(cx, hf, f);
+    if (family->timeout_rule) timeouts_entry(cx, hf);
     uint32_t np = f->nparams;
     hf->released_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
     hf->open_paths = arena_alloc(engine_arena(cx), (hf->nparam_handles + 1) * sizeof(uint32_t));
@@ -607,7 +482,7 @@ bool tracker_equal(const void *pa, const void *pb) {
     for (uint32_t i = 0; i < a->nhandles; i++)
         if (a->slots[i].status != b->slots[i].status || a->slots[i].checked != b->slots[i].checked ||
             a->slots[i].detached != b->slots[i].detached || a->slots[i].outlives != b->slots[i].outlives ||
-            a->slots[i].borrow != b->slots[i].borrow)
+            a->slots[i].borrow != b->slots[i].borrow || a->slots[i].props != b->slots[i].props)
             return false;
     for (uint32_t i = 0; i < a->nattrs; i++)
         if (a->attrs[i].state != b->attrs[i].state || !ir_place_equal(&a->attrs[i].place, &b->attrs[i].place))
@@ -637,6 +512,7 @@ void tracker_join(engine_ctx *cx, void *pinto, const void *pfrom) {
             a->detached = a->detached || b->detached;
             a->outlives = a->outlives || b->outlives;
             if (!a->borrow) a->borrow = b->borrow;
+            a->props |= b->props; /* a bound set on either path: quiet rather than guess */
             continue;
         }
         /* Open on one path and absent or released on the other: which one holds is lost, so the handle is no
@@ -735,17 +611,7 @@ static bool held_elsewhere(engine_ctx *cx, const hstate *st, uint32_t h) {
     return false;
 }
 
-enum { MAX_VALUE_HANDLES = 8 };
-
-typedef struct hvalue {
-    uint32_t handles[MAX_VALUE_HANDLES];
-    uint32_t n;
-    bool address;   /* the operand is the address of the holder(s) (&fp, &s) */
-    bool has_place; /* holder place known (for ptr tracking) */
-    ir_place place;
-} hvalue;
-
-static hvalue eval(engine_ctx *cx, const hstate *st, const ir_operand *op) {
+hvalue tracker_eval(engine_ctx *cx, const hstate *st, const ir_operand *op) {
     hvalue v = {0};
     ir_place p;
     if (op->kind == OPND_PLACE && resolve_local(cx, st, &op->place, &p)) {
@@ -764,7 +630,7 @@ static hvalue eval(engine_ctx *cx, const hstate *st, const ir_operand *op) {
         const ir_path_step *sub;
         uint16_t nsub;
         if (param_part(engine_function(cx), &op->place, &param, &pointee, &sub, &nsub)) {
-            int32_t h = find_param_part(fn_of(cx), param, pointee, sub, nsub);
+            int32_t h = find_param_part(tracker_fn(cx), param, pointee, sub, nsub);
             if (h >= 0) v.handles[v.n++] = (uint32_t)h;
         }
     } else if (op->kind == OPND_ADDR && resolve_local(cx, st, &op->place, &p)) {
@@ -787,7 +653,7 @@ static void set_cell(engine_ctx *cx, hstate *st, const ir_place *p, uint32_t h) 
             return;
     }
     for (uint16_t i = 0; i < p->npath; i++)
-        if (p->path[i].kind == STEP_INDEX && !p->path[i].has_index) fn_of(cx)->handles[h].collection = true;
+        if (p->path[i].kind == STEP_INDEX && !p->path[i].has_index) tracker_fn(cx)->handles[h].collection = true;
     GROW(cx, st->cells, st->ncells, st->capcells);
     st->cells[st->ncells++] = (hcell){.var = p->index, .npath = p->npath, .path = p->path, .handle = h};
 }
@@ -828,8 +694,8 @@ static const char *holder_name(engine_ctx *cx, const hstate *st, uint32_t h) {
     return NULL;
 }
 
-static const char *handle_desc(engine_ctx *cx, const hstate *st, uint32_t h) {
-    const hfn *hf = fn_of(cx);
+const char *tracker_handle_desc(engine_ctx *cx, const hstate *st, uint32_t h) {
+    const hfn *hf = tracker_fn(cx);
     const handle_info *hi = &hf->handles[h];
     const char *holder = holder_name(cx, st, h);
     arena *a = engine_arena(cx);
@@ -864,7 +730,7 @@ static bool reportable(const handle_info *hi) {
 }
 
 static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc where, bool overwritten) {
-    const hfn *hf = fn_of(cx);
+    const hfn *hf = tracker_fn(cx);
     const resource_family *fam = hf->fam;
     const handle_info *hi = &hf->handles[h];
     if (!hi->report || hi->param >= 0 || hi->self) return;
@@ -875,14 +741,14 @@ static void report_leak(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc whe
                                   : arena_printf(a, "the function returns here; %s %s", fam->holds, fam->not_released);
     report_step steps[2] = {{hi->loc, arena_printf(a, "%s here by '%s'", fam->acquired, hi->acquired_by), 0},
                             {where, why, engine_path_seq(cx)}};
-    const char *msg = arena_printf(a, "%s %s on this path (%s)", handle_desc(cx, st, h), fam->not_released,
+    const char *msg = arena_printf(a, "%s %s on this path (%s)", tracker_handle_desc(cx, st, h), fam->not_released,
                                    overwritten ? "its last holder is overwritten" : "lost at return");
     engine_report(cx, fam->leak_rule, hi->loc, msg, steps, 2, st->slots[h].seq);
 }
 
 /* The frame lent its memory to a thread that may outlive it (thread-stack-arg). */
 static void report_borrow(engine_ctx *cx, const hstate *st, uint32_t h, ir_loc where) {
-    const hfn *hf = fn_of(cx);
+    const hfn *hf = tracker_fn(cx);
     const handle_info *hi = &hf->handles[h];
     const hslot *s = &st->slots[h];
     if (!hf->fam->borrow_rule || !s->borrow || hi->param >= 0) return;
@@ -947,7 +813,7 @@ static void hand_off(hstate *st, const hvalue *v, bool outlives) {
 
 /* `detach`: the release lets the resource go on by itself (pthread_detach) rather than ending it. */
 static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int32_t by_kind, bool detach, ir_loc loc) {
-    hfn *hf = fn_of(cx);
+    hfn *hf = tracker_fn(cx);
     const resource_family *fam = hf->fam;
     const handle_info *hi = &hf->handles[h];
     hslot *s = &st->slots[h];
@@ -962,7 +828,7 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
             {loc, arena_printf(engine_arena(cx), "%s again here", fam->released), engine_path_seq(cx)}};
         engine_report(cx, fam->double_rule, loc,
                       arena_printf(engine_arena(cx), "%s is %s twice (first by '%s' at line %u)",
-                                   handle_desc(cx, st, h), fam->released, s->rel_by, s->rel_loc.line),
+                                   tracker_handle_desc(cx, st, h), fam->released, s->rel_by, s->rel_loc.line),
                       steps, 2, s->seq);
         return;
     }
@@ -974,8 +840,8 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
             if (m->fns[i].role == ROLE_RELEASE && m->fns[i].kind == hi->kind) expected = m->fns[i].function;
         report_step steps[1] = {{hi->loc, arena_printf(engine_arena(cx), "acquired here by '%s'", hi->acquired_by), 0}};
         engine_report(cx, fam->mismatch_rule, loc,
-                      arena_printf(engine_arena(cx), "%s is released with '%s'%s%s%s", handle_desc(cx, st, h), by,
-                                   expected ? " (expects '" : "", expected ? expected : "", expected ? "')" : ""),
+                      arena_printf(engine_arena(cx), "%s is released with '%s'%s%s%s", tracker_handle_desc(cx, st, h),
+                                   by, expected ? " (expects '" : "", expected ? expected : "", expected ? "')" : ""),
                       steps, 1, UINT32_MAX);
     }
     s->status = H_RELEASED;
@@ -986,19 +852,19 @@ static void release(engine_ctx *cx, hstate *st, uint32_t h, const char *by, int3
 
 static void use(engine_ctx *cx, hstate *st, uint32_t h, const char *by, ir_loc loc) {
     hslot *s = &st->slots[h];
-    if (s->status != H_RELEASED || !reportable(&fn_of(cx)->handles[h]) || !fn_of(cx)->fam->use_rule) return;
+    if (s->status != H_RELEASED || !reportable(&tracker_fn(cx)->handles[h]) || !tracker_fn(cx)->fam->use_rule) return;
     report_step steps[2] = {{s->rel_loc, arena_printf(engine_arena(cx), "released here by '%s'", s->rel_by), 0},
                             {loc, arena_printf(engine_arena(cx), "used here by '%s'", by), engine_path_seq(cx)}};
-    engine_report(cx, fn_of(cx)->fam->use_rule, loc,
+    engine_report(cx, tracker_fn(cx)->fam->use_rule, loc,
                   arena_printf(engine_arena(cx), "%s is used by '%s' after it was released by '%s' at line %u",
-                               handle_desc(cx, st, h), by, s->rel_by, s->rel_loc.line),
+                               tracker_handle_desc(cx, st, h), by, s->rel_by, s->rel_loc.line),
                   steps, 2, s->seq);
 }
 
 /* Put freshly acquired handle h where the acquire delivers it. */
 static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *holder, ir_loc loc) {
     hslot *s = &st->slots[h];
-    uint32_t shadow = fn_of(cx)->handles[h].shadow;
+    uint32_t shadow = tracker_fn(cx)->handles[h].shadow;
     if (s->status == H_OPEN && shadow && held_elsewhere(cx, st, h)) {
         /* The previous instance from this call site is still open and held: it lives on under the shadow id. */
         st->slots[shadow] = *s;
@@ -1023,6 +889,7 @@ static void acquire(engine_ctx *cx, hstate *st, uint32_t h, const ir_place *hold
     s->checked = false;
     s->detached = s->outlives = false;
     s->borrow = 0;
+    s->props = 0;
     s->seq = engine_path_seq(cx);
     (void)loc;
     if (holder) set_cell(cx, st, holder, h);
@@ -1049,7 +916,7 @@ static bool acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
         const ir_function *f = engine_function(cx);
         if (o && o->kind == OPND_PLACE && o->place.root == ROOT_VAR && !o->place.npath && o->place.index < f->nparams &&
             o->place.index < 32 && count == 1) {
-            hfn *hf = fn_of(cx);
+            hfn *hf = tracker_fn(cx);
             const handle_info *hi = &hf->handles[h0];
             uint32_t p = o->place.index;
             if (hf->out_kind[p] && strcmp(hf->out_kind[p], hi->kind_name) != 0) hf->out_conflict[p] = true;
@@ -1135,7 +1002,7 @@ static void attrs_escape(engine_ctx *cx, hstate *st, const ir_call *call) {
         if (a) a->state = ATTR_UNKNOWN;
     }
     /* attributes the function's creations use, passed here for the first time */
-    const hfn *hf = fn_of(cx);
+    const hfn *hf = tracker_fn(cx);
     for (uint32_t h = hf->nparam_handles; h < hf->nhandles; h++) {
         const handle_info *hi = &hf->handles[h];
         if (!hi->site || hi->attr_arg < 0 || (uint32_t)hi->attr_arg >= hi->site->u.call.nargs) continue;
@@ -1158,7 +1025,7 @@ static bool param_value(const ir_function *f, const ir_operand *op, uint32_t *pa
 
 /* A thread was created into handle h by `call`: apply its attribute, its start routine and its argument. */
 static void thread_created(engine_ctx *cx, hstate *st, const ir_call *call, uint32_t h, bool tracked, int32_t out) {
-    hfn *hf = fn_of(cx);
+    hfn *hf = tracker_fn(cx);
     const handle_info *hi = &hf->handles[h];
     const ir_function *f = engine_function(cx);
     hslot *s = &st->slots[h];
@@ -1271,13 +1138,14 @@ static void borrow_shared(engine_ctx *cx, hstate *st, const ir_call *call) {
 /* Entering a loop that releases the elements of a local array: count them released (see loop_release). */
 void tracker_block(engine_ctx *cx, void *p, uint32_t block) {
     hstate *st = p;
-    const hfn *hf = fn_of(cx);
+    hfn *hf = tracker_fn(cx);
+    if (hf->timeouts) timeouts_block(cx, hf, block);
     for (uint32_t i = 0; i < hf->nloop_releases; i++) {
         const loop_release *lr = &hf->loop_releases[i];
         if (lr->head != block) continue;
         const char *by = lr->site->u.call.callee ? lr->site->u.call.callee : "a function";
         release_stored(st, lr->what, lr->address, lr->detach, by, lr->site->loc);
-        hvalue v = eval(cx, st, lr->what);
+        hvalue v = tracker_eval(cx, st, lr->what);
         for (uint32_t k = 0; k < v.n; k++) {
             hslot *s = &st->slots[v.handles[k]];
             const handle_info *hi = &hf->handles[v.handles[k]];
@@ -1290,13 +1158,13 @@ void tracker_block(engine_ctx *cx, void *p, uint32_t block) {
     }
 }
 
-static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
-    hfn *hf = fn_of(cx);
+static void lifecycle_call(engine_ctx *cx, hstate *st, const ir_event *ev) {
+    hfn *hf = tracker_fn(cx);
     const ir_call *call = &ev->u.call;
     const ir_function *f = engine_function(cx);
     hvalue *args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
     for (uint32_t i = 0; i < call->nargs; i++)
-        args[i] = eval(cx, st, &call->args[i]);
+        args[i] = tracker_eval(cx, st, &call->args[i]);
     ir_place result = {0};
     bool has_result = call->result_var >= 0;
     if (has_result) {
@@ -1304,7 +1172,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         kill_cells(st, &result, false);
         kill_links_and_ptrs(st, result.index);
     }
-    if (site_handle(hf, ev) < 0) borrow_shared(cx, st, call);
+    if (tracker_site_handle(hf, ev) < 0) borrow_shared(cx, st, call);
 
     bool modelled = false;
     const model_fn *mf;
@@ -1315,7 +1183,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             continue;
         }
         if (mf->role == ROLE_THREAD_SELF) {
-            int32_t h = site_handle(hf, ev);
+            int32_t h = tracker_site_handle(hf, ev);
             if (h >= 0 && has_result) acquire(cx, st, (uint32_t)h, &result, ev->loc);
             continue;
         }
@@ -1342,7 +1210,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         } else if (mf->role == ROLE_TRANSFER) {
             if (mf->arg >= 0 && (uint32_t)mf->arg < call->nargs) hand_off(st, &args[mf->arg], true);
         } else if (mf->role == ROLE_ACQUIRE) {
-            int32_t h_new = site_handle(hf, ev);
+            int32_t h_new = tracker_site_handle(hf, ev);
             if (mf->adopts >= 0 && (uint32_t)mf->adopts < call->nargs && h_new >= 0)
                 for (uint32_t i = 0; i < args[mf->adopts].n; i++) {
                     uint32_t a = args[mf->adopts].handles[i];
@@ -1354,12 +1222,12 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             if (mf->releases >= 0 && (uint32_t)mf->releases < call->nargs)
                 for (uint32_t i = 0; i < args[mf->releases].n; i++)
                     release(cx, st, args[mf->releases].handles[i], call->callee, mf->kind, false, ev->loc);
-            int32_t h0 = site_handle(hf, ev);
+            int32_t h0 = tracker_site_handle(hf, ev);
             if (h0 < 0) continue;
             uint32_t count = mf->count ? mf->count : 1;
             if (mf->out < 0) {
                 if (has_result) acquire(cx, st, (uint32_t)h0, &result, ev->loc);
-                const model_kind *k = kind_of(cx, mf->kind);
+                const model_kind *k = tracker_kind(cx, mf->kind);
                 if (st->std_slot_free && k && k->invalid == INVALID_NEGATIVE) {
                     /* `close(0); dup(fd)`: POSIX hands out the lowest free number, so this is the new stdin */
                     st->slots[h0].status = H_NONE;
@@ -1369,7 +1237,7 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             }
             bool tracked =
                 acquire_out(cx, st, call, ev, (uint32_t)h0, mf->out, count, mf->success, has_result ? &result : NULL);
-            if (kind_of(cx, mf->kind) && kind_of(cx, mf->kind)->thread)
+            if (tracker_kind(cx, mf->kind) && tracker_kind(cx, mf->kind)->thread)
                 thread_created(cx, st, call, (uint32_t)h0, tracked, mf->out);
         }
     }
@@ -1440,11 +1308,11 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     }
     /* An out-parameter acquire wrapper: open_device(path, &fd) */
     if (sum && sum->detaches_self) hf->detaches_self = true; /* detach_me(): the running thread is detached */
-    int32_t h = site_handle(hf, ev);
+    int32_t h = tracker_site_handle(hf, ev);
     if (h >= 0 && sum && sum->acquires_out_param >= 0) {
         bool tracked = acquire_out(cx, st, call, ev, (uint32_t)h, sum->acquires_out_param, 1,
                                    (model_success)sum->acquires_out_success, has_result ? &result : NULL);
-        const model_kind *k = kind_of(cx, hf->handles[h].kind);
+        const model_kind *k = tracker_kind(cx, hf->handles[h].kind);
         if (k && k->thread) thread_created(cx, st, call, (uint32_t)h, tracked, sum->acquires_out_param);
     }
     /* An acquire wrapper: the result is a new handle. */
@@ -1452,19 +1320,24 @@ static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     (void)f;
 }
 
+static void call_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
+    lifecycle_call(cx, st, ev);
+    if (tracker_fn(cx)->timeouts) timeouts_call(cx, st, ev);
+}
+
 static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     const ir_place *dst = &ev->u.assign.dst;
     const ir_operand *src = &ev->u.assign.src;
     if (dst->root == ROOT_VAR && dst->npath >= 1 && dst->path[0].kind == STEP_DEREF &&
         dst->index < engine_function(cx)->nparams) {
-        fn_of(cx)->pointee_written[dst->index] = true;
+        tracker_fn(cx)->pointee_written[dst->index] = true;
         /* `s->log = fallback`, `*pf = NULL`: that part of the caller's memory holds something else now */
-        hvalue old = eval(cx, st, &(ir_operand){.kind = OPND_PLACE, .place = *dst});
+        hvalue old = tracker_eval(cx, st, &(ir_operand){.kind = OPND_PLACE, .place = *dst});
         for (uint32_t i = 0; i < old.n; i++)
-            if (fn_of(cx)->handles[old.handles[i]].param >= 0) st->slots[old.handles[i]].status = H_NONE;
+            if (tracker_fn(cx)->handles[old.handles[i]].param >= 0) st->slots[old.handles[i]].status = H_NONE;
         if (dst->npath == 1 && dst->index < 32) {
-            hfn *hf = fn_of(cx);
-            hvalue nv = eval(cx, st, src);
+            hfn *hf = tracker_fn(cx);
+            hvalue nv = tracker_eval(cx, st, src);
             for (uint32_t i = 0; i < nv.n && !nv.address; i++) {
                 const handle_info *hi = &hf->handles[nv.handles[i]];
                 if (hi->param >= 0 || st->slots[nv.handles[i]].status != H_OPEN) continue;
@@ -1475,7 +1348,7 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
             }
         }
     }
-    hvalue v = eval(cx, st, src);
+    hvalue v = tracker_eval(cx, st, src);
     ir_place local;
     bool dst_local = resolve_local(cx, st, dst, &local);
     if (!dst_local) {
@@ -1632,7 +1505,7 @@ static int success_failure(model_success s, ir_cmp cmp, int64_t k, bool holds) {
 
 bool tracker_branch(engine_ctx *cx, void *p, const ir_cond *c, bool holds) {
     hstate *st = p;
-    const hfn *hf = fn_of(cx);
+    const hfn *hf = tracker_fn(cx);
     int64_t k;
     if (c->lhs.kind != OPND_PLACE || c->rhs.kind != OPND_INT) return true;
     k = c->rhs.value;
@@ -1655,7 +1528,7 @@ bool tracker_branch(engine_ctx *cx, void *p, const ir_cond *c, bool holds) {
             }
         }
     }
-    hvalue v = eval(cx, st, &c->lhs);
+    hvalue v = tracker_eval(cx, st, &c->lhs);
     if (v.address) return true;
     for (uint32_t i = 0; i < v.n; i++) {
         uint32_t h = v.handles[i];
@@ -1663,7 +1536,7 @@ bool tracker_branch(engine_ctx *cx, void *p, const ir_cond *c, bool holds) {
         hslot *s = &st->slots[h];
         model_invalid inv = INVALID_NULL;
         int64_t invv = 0;
-        const model_kind *kind = kind_of(cx, hi->kind);
+        const model_kind *kind = tracker_kind(cx, hi->kind);
         if (kind) {
             inv = kind->invalid;
             invv = kind->invalid_value;
@@ -1703,11 +1576,12 @@ static const hlink *returned_link(const hstate *st, const ir_operand *op) {
 
 void tracker_ret(engine_ctx *cx, void *p, const ir_term *t) {
     hstate *st = p;
-    hfn *hf = fn_of(cx);
+    hfn *hf = tracker_fn(cx);
     const ir_function *f = engine_function(cx);
     hf->returns++;
+    if (hf->timeouts) timeouts_ret(cx, st, t);
     if (t->has_ret) {
-        hvalue v = eval(cx, st, &t->ret);
+        hvalue v = tracker_eval(cx, st, &t->ret);
         for (uint32_t i = 0; i < v.n && !v.address; i++) {
             uint32_t h = v.handles[i];
             if (st->slots[h].status != H_OPEN) continue;
@@ -1763,7 +1637,7 @@ void tracker_ret(engine_ctx *cx, void *p, const ir_term *t) {
 }
 
 void tracker_finish(engine_ctx *cx) {
-    hfn *hf = fn_of(cx);
+    hfn *hf = tracker_fn(cx);
     fn_summary *s = engine_own_summary(cx);
     if (!hf || !s) return;
     const ir_function *f = engine_function(cx);
@@ -1791,6 +1665,7 @@ void tracker_finish(engine_ctx *cx) {
     if (hf->returned_kind && !hf->returned_unknown && !s->returns_handle)
         s->returns_handle = arena_strdup(s->home, hf->returned_kind);
     if (hf->detaches_self) s->detaches_self = true;
+    if (hf->timeouts) timeouts_finish(cx, hf, s);
     for (uint32_t i = 0; i < f->nparams && i < 32; i++) {
         if (!hf->out_kind[i] || hf->out_conflict[i] || s->acquires_out_param >= 0) continue;
         uint32_t stored = hf->stored_zero[i] + hf->stored_other[i];

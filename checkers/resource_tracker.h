@@ -20,6 +20,7 @@ typedef struct resource_family {
     const char *use_rule;      /* used after release */
     const char *mismatch_rule; /* released by another kind's function */
     const char *borrow_rule;   /* memory of this frame lent to the resource (a thread's argument) outlives it */
+    const char *timeout_rule;  /* a blocking call on a handle with no time bound (timeouts.c) */
     /* Words for messages. */
     const char *noun;         /* "thread"; NULL: the kind's name ("FILE", "fd") */
     const char *acquired;     /* "acquired", "created" */
