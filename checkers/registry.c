@@ -5,6 +5,7 @@ static const checker_ops *const all_checkers[] = {
     &stack_escape_checker,
     &handle_checker,
     &thread_checker,
+    &session_checker,
 };
 
 const checker_ops *const *checkers_all(size_t *count) {

@@ -11,5 +11,6 @@ const checker_ops *const *checkers_all(size_t *count);
 extern const checker_ops stack_escape_checker;
 extern const checker_ops handle_checker;
 extern const checker_ops thread_checker;
+extern const checker_ops session_checker;
 
 #endif
