@@ -952,6 +952,124 @@ static void test_thread_section_warnings(void **state) {
     models_free(&m);
 }
 
+/* ---- timeouts and sessions ---------------------------------------------------------------------------------- */
+
+static void test_builtin_session_models(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[256];
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    const model_block *b = models_block_next(&m, "curl_easy_perform", NULL);
+    assert_non_null(b);
+    assert_int_equal(b->handle, 0);
+    assert_int_equal(b->nbounded, 2);
+    uint32_t timeout = models_prop_bit(&m, "timeout"), lsl = models_prop_bit(&m, "low-speed-limit"),
+             lst = models_prop_bit(&m, "low-speed-time");
+    assert_true(timeout && lsl && lst);
+    assert_int_equal(b->bounded_by[0], timeout);
+    assert_int_equal(b->bounded_by[1], lsl | lst);
+    assert_int_equal(b->partial, models_prop_bit(&m, "connect-timeout"));
+    b = models_block_next(&m, "PQconnectdb", NULL);
+    assert_non_null(b);
+    assert_int_equal(b->conninfo, 0);
+    assert_string_equal(b->contains, "connect_timeout");
+    const model_wait *w = models_wait(&m, "poll");
+    assert_non_null(w);
+    assert_int_equal(w->timeout, 2);
+    assert_int_equal(w->infinite, INFINITE_NEGATIVE);
+    assert_int_equal(models_wait(&m, "select")->infinite, INFINITE_NULL);
+    assert_non_null(models_lock(&m, "pthread_mutex_lock"));
+    assert_true(models_lock(&m, "pthread_mutex_unlock")->unlock);
+    assert_null(models_lock(&m, "fopen"));
+    assert_true(m.kinds[models_kind_index(&m, "CURL")].session);
+    assert_false(m.kinds[models_kind_index(&m, "SSL_CTX")].session);
+    const model_kind *sq = &m.kinds[models_kind_index(&m, "sqlite3")];
+    assert_true(sq->session);
+    assert_int_equal(sq->session_when, models_prop_bit(&m, "nomutex"));
+    assert_int_equal(m.kinds[models_kind_index(&m, "CURLSH")].session_unless, models_prop_bit(&m, "lockfunc"));
+    /* setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, ...): by the option's name */
+    const model_prop *p = models_prop_next(&m, "setsockopt", NULL);
+    assert_non_null(p);
+    assert_string_equal(p->is_name, "SO_RCVTIMEO");
+    assert_int_equal(p->option, 2);
+    assert_string_equal(models_prop_list(&m.arena, &m, timeout | lsl), "timeout,low-speed-limit");
+    assert_int_equal(models_prop_mask(&m, "timeout,low-speed-limit,no-such"), timeout | lsl);
+    models_free(&m);
+}
+
+static void test_user_session_model(void **state) {
+    (void)state;
+    models m;
+    models_init(&m);
+    char err[256];
+    assert_int_equal(models_load_builtin(&m, err, sizeof err), 0);
+    /* a user's client library; also extends the built-in CURL kind with a blocking call */
+    const char *text = "version: 1\n"
+                       "resources:\n"
+                       "  - kind: acme\n"
+                       "    invalid: null\n"
+                       "    acquire: [acme_connect]\n"
+                       "    release: [acme_close]\n"
+                       "    use: [acme_call]\n"
+                       "properties:\n"
+                       "  - { kind: acme, function: acme_set_deadline, handle: 0, value: 1, sets: deadline }\n"
+                       "blocking:\n"
+                       "  - { kind: acme, function: acme_call, handle: 0, bounded-by: [deadline], hint: set one }\n"
+                       "  - { kind: CURL, function: my_perform, handle: 0, bounded-by: [timeout] }\n"
+                       "  - { kind: nosuch, function: other, handle: 0, bounded-by: [x] }\n"
+                       "sessions:\n"
+                       "  - { kind: acme }\n"
+                       "locks:\n"
+                       "  lock: [acme_lock]\n"
+                       "  unlock: [acme_unlock]\n";
+    tool_diag_list w = load_ok(&m, "acme.yaml", text);
+    assert_int_equal(w.count, 1); /* the kind nobody declares */
+    assert_non_null(strstr(w.items[0].message, "nosuch"));
+    assert_int_equal(w.items[0].line, 13);
+    tool_diag_list_free(&w);
+    const model_block *b = models_block_next(&m, "acme_call", NULL);
+    assert_non_null(b);
+    assert_int_equal(b->kind, models_kind_index(&m, "acme"));
+    assert_int_equal(b->bounded_by[0], models_prop_bit(&m, "deadline"));
+    assert_string_equal(b->hint, "set one");
+    /* the property name shared with the built-in models maps to the same bit */
+    assert_int_equal(models_block_next(&m, "my_perform", NULL)->bounded_by[0], models_prop_bit(&m, "timeout"));
+    assert_null(models_block_next(&m, "other", NULL));
+    assert_true(m.kinds[models_kind_index(&m, "acme")].session);
+    assert_false(models_lock(&m, "acme_lock")->unlock);
+    assert_true(models_lock(&m, "acme_unlock")->unlock);
+    models_free(&m);
+}
+
+static void test_session_model_errors(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *message;
+    } bad[] = {
+        {"version: 1\nblocking:\n  - { kind: CURL, function: f, handle: 0 }\n", "needs 'bounded-by'"},
+        {"version: 1\nblocking:\n  - { function: f, conninfo: 0 }\n", "'conninfo' needs 'contains'"},
+        {"version: 1\nproperties:\n  - { kind: CURL, function: f, handle: 0 }\n", "does nothing"},
+        {"version: 1\nproperties:\n  - { kind: CURL, function: f, option: 1, sets: x }\n", "'option' and 'is'"},
+        {"version: 1\nproperties:\n  - { kind: CURL, function: f, sets: 'a b' }\n", "not a property name"},
+        {"version: 1\nwaits:\n  - { function: poll, timeout: 2, infinite: forever }\n", "negative or null"},
+        {"version: 1\nlocks: [a]\n", "'locks' must be a mapping"},
+        {"version: 1\nsessions:\n  - { when: x }\n", "without 'kind'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        models m;
+        models_init(&m);
+        char err[512] = "";
+        tool_diag_list w = {0};
+        assert_int_equal(models_load_text(&m, "bad.yaml", bad[i].text, strlen(bad[i].text), &w, err, sizeof err), -1);
+        if (!strstr(err, bad[i].message)) fprintf(stderr, "case %zu: %s\n", i, err);
+        assert_non_null(strstr(err, bad[i].message));
+        assert_int_equal(m.nblocks + m.nprops_fns + m.nwaits + m.nlocks, 0); /* nothing of a bad file is kept */
+        tool_diag_list_free(&w);
+        models_free(&m);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_files_load_without_warnings),
@@ -969,6 +1087,9 @@ int main(void) {
         cmocka_unit_test(test_thread_section),
         cmocka_unit_test(test_thread_section_errors),
         cmocka_unit_test(test_thread_section_warnings),
+        cmocka_unit_test(test_builtin_session_models),
+        cmocka_unit_test(test_user_session_model),
+        cmocka_unit_test(test_session_model_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,9 +366,64 @@ static void test_equal_detects_thread_differences(void **state) {
     arena_free(&a);
 }
 
+static void test_session_fields_json_round_trip(void **state) {
+    (void)state;
+    arena a;
+    arena_init(&a);
+    fn_summary *s = summary_new(&a, "c:@F@worker", "worker", "/src/w.c", 3, 2);
+    s->params[0].session = (param_session_facts){.sets = "timeout,nonblocking",
+                                                 .blocks = "recv",
+                                                 .block_line = 9,
+                                                 .uses_kind = "CURL",
+                                                 .use_fn = "curl_easy_perform",
+                                                 .use_line = 12};
+    s->returns_props = "timeout";
+    s->bounded_wait = true;
+    s->lock_delta = -1;
+    global_session_use u = {"c:@g_curl", "g_curl", "CURL", "curl_easy_perform", "/src/w.c", 30};
+    summary_add_global_use(s, &u);
+    summary_add_global_use(s, &u); /* once per global */
+    assert_int_equal(s->nglobal_uses, 1);
+    char *json = summary_to_json(s);
+    assert_non_null(strstr(json, "\"global_uses\""));
+    fn_summary *back = summary_from_json(&a, s->usr, s->name, s->file, json);
+    assert_non_null(back);
+    assert_true(summary_equal(s, back));
+    assert_string_equal(back->params[0].session.sets, "timeout,nonblocking");
+    assert_string_equal(back->params[0].session.blocks, "recv");
+    assert_int_equal(back->params[0].session.block_line, 9);
+    assert_string_equal(back->params[0].session.uses_kind, "CURL");
+    assert_int_equal(back->params[0].session.use_line, 12);
+    assert_null(back->params[1].session.uses_kind);
+    assert_string_equal(back->returns_props, "timeout");
+    assert_true(back->bounded_wait);
+    assert_int_equal(back->lock_delta, -1);
+    assert_string_equal(back->global_uses[0].name, "g_curl");
+    assert_int_equal(back->global_uses[0].line, 30);
+    fn_summary *copy = summary_copy(&a, back);
+    assert_true(summary_equal(copy, s));
+    copy->lock_delta = 1;
+    assert_false(summary_equal(copy, s));
+    free(json);
+    /* malformed: each rejected as a whole */
+    static const char *const bad[] = {
+        "{\"v\":1,\"line\":1,\"nparams\":1,\"params\":[{\"blocks\":{\"line\":2}}],\"returns_const\":false,\"noreturn\":"
+        "false}",
+        "{\"v\":1,\"line\":1,\"nparams\":1,\"params\":[{\"sets\":3}],\"returns_const\":false,\"noreturn\":false}",
+        "{\"v\":1,\"line\":1,\"nparams\":0,\"params\":[],\"returns_const\":false,\"noreturn\":false,\"lock_delta\":"
+        "\"x\"}",
+        "{\"v\":1,\"line\":1,\"nparams\":0,\"params\":[],\"returns_const\":false,\"noreturn\":false,\"global_uses\":[{}"
+        "]}",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_null(summary_from_json(&a, "u", "n", "f", bad[i]));
+    arena_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_defaults),
+        cmocka_unit_test(test_session_fields_json_round_trip),
         cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_equal_detects_differences),
         cmocka_unit_test(test_malformed_json_rejected),

@@ -24,6 +24,11 @@ typedef enum {
     CURLOPT_WRITEFUNCTION = 20011,
     CURLOPT_CONNECTTIMEOUT = 78,
     CURLOPT_NOSIGNAL = 99,
+    CURLOPT_LOW_SPEED_LIMIT = 19,
+    CURLOPT_LOW_SPEED_TIME = 20,
+    CURLOPT_TIMEOUT_MS = 155,
+    CURLOPT_CONNECTTIMEOUT_MS = 156,
+    CURLOPT_SHARE = 10100,
 } CURLoption;
 
 typedef size_t (*curl_write_callback)(char *buffer, size_t size, size_t nitems, void *outstream);
@@ -33,6 +38,78 @@ CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...);
 CURLcode curl_easy_perform(CURL *curl);
 void curl_easy_cleanup(CURL *curl);
 void curl_easy_reset(CURL *curl);
+CURL *curl_easy_duphandle(CURL *curl);
 const char *curl_easy_strerror(CURLcode);
+
+/* multi interface (<curl/multi.h>, included by <curl/curl.h>) */
+typedef void CURLM;
+
+typedef enum {
+    CURLM_CALL_MULTI_PERFORM = -1,
+    CURLM_OK = 0,
+    CURLM_BAD_HANDLE = 1,
+    CURLM_BAD_EASY_HANDLE = 2,
+    CURLM_OUT_OF_MEMORY = 3,
+    CURLM_INTERNAL_ERROR = 4,
+} CURLMcode;
+
+struct curl_waitfd {
+    int fd;
+    short events;
+    short revents;
+};
+
+CURLM *curl_multi_init(void);
+CURLMcode curl_multi_add_handle(CURLM *multi_handle, CURL *curl_handle);
+CURLMcode curl_multi_remove_handle(CURLM *multi_handle, CURL *curl_handle);
+CURLMcode curl_multi_perform(CURLM *multi_handle, int *running_handles);
+CURLMcode curl_multi_poll(CURLM *multi_handle, struct curl_waitfd extra_fds[], unsigned int extra_nfds, int timeout_ms,
+                          int *ret);
+CURLMcode curl_multi_cleanup(CURLM *multi_handle);
+
+/* share interface */
+typedef void CURLSH;
+
+typedef enum {
+    CURLSHE_OK = 0,
+    CURLSHE_BAD_OPTION = 1,
+    CURLSHE_IN_USE = 2,
+    CURLSHE_INVALID = 3,
+    CURLSHE_NOMEM = 4,
+    CURLSHE_NOT_BUILT_IN = 5,
+} CURLSHcode;
+
+typedef enum {
+    CURLSHOPT_NONE = 0,
+    CURLSHOPT_SHARE = 1,
+    CURLSHOPT_UNSHARE = 2,
+    CURLSHOPT_LOCKFUNC = 3,
+    CURLSHOPT_UNLOCKFUNC = 4,
+    CURLSHOPT_USERDATA = 5,
+} CURLSHoption;
+
+typedef enum {
+    CURL_LOCK_DATA_NONE = 0,
+    CURL_LOCK_DATA_SHARE = 1,
+    CURL_LOCK_DATA_COOKIE = 2,
+    CURL_LOCK_DATA_DNS = 3,
+    CURL_LOCK_DATA_SSL_SESSION = 4,
+    CURL_LOCK_DATA_CONNECT = 5,
+    CURL_LOCK_DATA_PSL = 6,
+    CURL_LOCK_DATA_HSTS = 7,
+} curl_lock_data;
+
+typedef enum {
+    CURL_LOCK_ACCESS_NONE = 0,
+    CURL_LOCK_ACCESS_SHARED = 1,
+    CURL_LOCK_ACCESS_SINGLE = 2,
+} curl_lock_access;
+
+typedef void (*curl_lock_function)(CURL *handle, curl_lock_data data, curl_lock_access locktype, void *userptr);
+typedef void (*curl_unlock_function)(CURL *handle, curl_lock_data data, void *userptr);
+
+CURLSH *curl_share_init(void);
+CURLSHcode curl_share_setopt(CURLSH *share, CURLSHoption option, ...);
+CURLSHcode curl_share_cleanup(CURLSH *share);
 
 #endif
