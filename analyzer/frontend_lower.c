@@ -109,6 +109,7 @@ typedef struct lower_ctx {
 
 static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e);
 static const char *macro_name(lower_ctx *lc, CXCursor arg);
+static CXCursor strip(lower_ctx *lc, CXCursor e);
 static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out);
 static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const char *what);
 static void lower_stmt(lower_ctx *lc, CXCursor s);
@@ -448,6 +449,22 @@ static ir_operand lower_call(lower_ctx *lc, CXCursor e) {
     ir_loc loc = fe_loc(lc->tl, e);
     CXCursor ref = clang_getCursorReferenced(e);
     bool direct = clang_getCursorKind(ref) == CXCursor_FunctionDecl;
+    if (!direct) {
+        /* `(curl_easy_setopt)(h, opt, v)`: a parenthesised function name, as type-checking macros write the call
+         * so that the macro does not expand again, is still a direct call. */
+        cursor_list kids = expr_children(lc, e);
+        CXCursor callee = kids.n ? strip(lc, kids.items[0]) : clang_getNullCursor();
+        while (clang_getCursorKind(callee) == CXCursor_ParenExpr) {
+            cursor_list inner = expr_children(lc, callee);
+            if (!inner.n) break;
+            callee = strip(lc, inner.items[0]);
+        }
+        if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
+            clang_getCursorKind(clang_getCursorReferenced(callee)) == CXCursor_FunctionDecl) {
+            ref = clang_getCursorReferenced(callee);
+            direct = true;
+        }
+    }
     const char *name = direct ? spelling(lc, ref) : NULL;
     int nargs = clang_Cursor_getNumArguments(e);
     if (nargs < 0) nargs = 0;

@@ -44,6 +44,8 @@ typedef struct lend {
     unsigned use_line;
     ir_loc created;
     uint32_t seq;
+    int32_t status_var;    /* the local receiving the creation's status, -1; a branch on it that means failure */
+    model_success success; /* ends the lend: no thread was started */
 } lend;
 
 /* A local that holds a copy of another value: `struct ctx *c = arg;`, `CURL *h = ctx->curl;`. */
@@ -98,6 +100,7 @@ static const model_kind *kind_at(const models *m, int32_t k) {
 /* A thread creation: the model entry (or a wrapper's summary) says where the id, routine and argument are. */
 typedef struct creation {
     int32_t id, routine, arg;
+    model_success success;
 } creation;
 
 static bool is_creation(engine_ctx *cx, const ir_call *call, creation *out) {
@@ -105,13 +108,14 @@ static bool is_creation(engine_ctx *cx, const ir_call *call, creation *out) {
     for (const model_fn *mf = models_first(m, call->callee); mf; mf = models_next(m, mf)) {
         const model_kind *k = kind_at(m, mf->kind);
         if (mf->role == ROLE_ACQUIRE && k && k->thread && mf->routine >= 0) {
-            *out = (creation){mf->out, mf->routine, mf->thread_arg};
+            *out = (creation){mf->out, mf->routine, mf->thread_arg, mf->success};
             return true;
         }
     }
     const fn_summary *s = engine_callee_summary(cx, call);
     if (s && s->thread_routine_param >= 0 && s->acquires_out_param >= 0) {
-        *out = (creation){s->acquires_out_param, s->thread_routine_param, s->thread_arg_param};
+        *out = (creation){s->acquires_out_param, s->thread_routine_param, s->thread_arg_param,
+                          (model_success)s->acquires_out_success};
         return true;
     }
     return false;
@@ -403,17 +407,22 @@ static void session_use(engine_ctx *cx, sstate *st, const ir_operand *operand, i
         f->vars[r.place.index].kind == VAR_PARAM && !sf->params[r.place.index].uses_kind)
         sf->params[r.place.index] = (param_session_facts){.uses_kind = k->name, .use_fn = by, .use_line = line};
     if (r.kind == OPND_PLACE && r.place.root == ROOT_GLOBAL && r.place.npath == 0 && r.place.index < mod->nglobals) {
-        /* a conditional kind (sqlite3 when nomutex) in a global: how it was opened is not known here */
-        if (k->session_when || k->session_unless) return;
         global_session_use u = {
             mod->globals[r.place.index].usr, mod->globals[r.place.index].name, k->name, by, ev->loc.file, line};
+        /* a conditional kind (sqlite3 when nomutex) in a global: only where this function saw how it was made */
+        if ((k->session_when || k->session_unless) && !unsafe(k, marked_props(st, &r, kind))) {
+            summary_add_global_use(engine_own_summary(cx), &u);
+            return;
+        }
         global_use(cx, st, &u, k, ev);
         return;
     }
     for (uint32_t i = 0; i < st->nlends; i++) {
         const lend *l = &st->lends[i];
         if (l->global || !touches(&l->what, &r) || !unsafe(k, marked_props(st, &l->what, kind))) continue;
-        report_creator_use(cx, l, k, by, describe(cx, &r), ev);
+        /* name it as written when following copies ends in a compiler temporary (`multi = curl_multi_init()`) */
+        bool temp = r.place.root == ROOT_VAR && r.place.index < f->nvars && f->vars[r.place.index].kind == VAR_TEMP;
+        report_creator_use(cx, l, k, by, describe(cx, temp ? operand : &r), ev);
         return;
     }
 }
@@ -425,7 +434,11 @@ static void created(engine_ctx *cx, sstate *st, const ir_event *ev, const creati
     const fn_summary *r = engine_function_summary(cx, fnop->usr);
     if (!r) return;
     const models *m = engine_models(cx);
-    lend base = {.routine = fnop->text ? fnop->text : "?", .created = ev->loc, .seq = engine_path_seq(cx)};
+    lend base = {.routine = fnop->text ? fnop->text : "?",
+                 .created = ev->loc,
+                 .seq = engine_path_seq(cx),
+                 .status_var = c->success != SUCCESS_ALWAYS ? call->result_var : -1,
+                 .success = c->success};
     if (c->id >= 0 && (uint32_t)c->id < call->nargs && call->args[c->id].kind == OPND_ADDR) {
         base.id = call->args[c->id].place;
         base.has_id = true;
@@ -457,6 +470,15 @@ static void created(engine_ctx *cx, sstate *st, const ir_event *ev, const creati
     /* global sessions the routine uses */
     for (uint32_t g = 0; g < r->nglobal_uses; g++) {
         const global_session_use *u = &r->global_uses[g];
+        const model_kind *gk = kind_at(m, models_kind_index(m, u->kind));
+        if (!gk) continue;
+        if (gk->session_when || gk->session_unless) {
+            /* g_share = curl_share_init() without LOCKFUNC in this function: known unsafe; otherwise quiet */
+            int32_t gi = ir_find_global(engine_module(cx), u->global);
+            if (gi < 0) continue;
+            ir_operand gop = {.kind = OPND_PLACE, .place = ir_place_global((uint32_t)gi)};
+            if (!unsafe(gk, marked_props(st, &gop, models_kind_index(m, u->kind)))) continue;
+        }
         for (uint32_t i = 0; i < st->nlends; i++) {
             const lend *l = &st->lends[i];
             if (!l->global || strcmp(l->global, u->global) != 0) continue;
@@ -514,8 +536,38 @@ static void joined(sstate *st, const ir_operand *id) {
 
 /* A model property call on a session handle of a conditional kind: sqlite3_open_v2(..., NOMUTEX, ...) marks the
  * place the handle lands in; curl_share_setopt(sh, CURLSHOPT_LOCKFUNC, ...) marks sh. */
+static bool landing_place(engine_ctx *cx, sstate *st, const ir_call *call, const model_fn *acq, ir_place *at) {
+    if (acq->out >= 0 && (uint32_t)acq->out < call->nargs && call->args[acq->out].kind == OPND_ADDR) {
+        *at = resolve(cx, st, call->args[acq->out]).place;
+        return true;
+    }
+    if (acq->out < 0 && call->result_var >= 0) {
+        *at = ir_place_var((uint32_t)call->result_var);
+        return true;
+    }
+    return false;
+}
+
+static void set_mark(engine_ctx *cx, sstate *st, ir_place at, int32_t kind, uint32_t sets, uint32_t clears) {
+    for (uint32_t i = st->nmarks; i-- > 0;)
+        if (st->marks[i].kind == kind && ir_place_equal(&st->marks[i].place, &at)) {
+            st->marks[i].props = (st->marks[i].props & ~clears) | sets;
+            return;
+        }
+    GROW(cx, st->marks, st->nmarks, st->cap_marks);
+    st->marks[st->nmarks++] = (mark){at, kind, sets};
+}
+
 static void property_call(engine_ctx *cx, sstate *st, const ir_call *call) {
     const models *m = engine_models(cx);
+    /* a conditional session acquired here starts with no properties: curl_share_init() without LOCKFUNC yet */
+    for (const model_fn *mf = models_first(m, call->callee); mf; mf = models_next(m, mf)) {
+        const model_kind *k = kind_at(m, mf->kind);
+        ir_place at;
+        if (mf->role == ROLE_ACQUIRE && k && k->session && (k->session_when || k->session_unless) &&
+            landing_place(cx, st, call, mf, &at))
+            set_mark(cx, st, at, mf->kind, 0, UINT32_MAX);
+    }
     for (const model_prop *p = models_prop_next(m, call->callee, NULL); p; p = models_prop_next(m, call->callee, p)) {
         const model_kind *k = kind_at(m, p->kind);
         if (!k || !k->session || (!k->session_when && !k->session_unless)) continue;
@@ -525,29 +577,17 @@ static void property_call(engine_ctx *cx, sstate *st, const ir_call *call) {
             continue;
         ir_place at;
         if (p->handle < 0) {
-            /* where the acquire puts the handle: its out-parameter (&db) or its result */
             const model_fn *acq = NULL;
             for (const model_fn *mf = models_first(m, call->callee); mf && !acq; mf = models_next(m, mf))
                 if (mf->role == ROLE_ACQUIRE && mf->kind == p->kind) acq = mf;
-            if (!acq) continue;
-            if (acq->out >= 0 && (uint32_t)acq->out < call->nargs && call->args[acq->out].kind == OPND_ADDR)
-                at = resolve(cx, st, call->args[acq->out]).place;
-            else if (acq->out < 0 && call->result_var >= 0)
-                at = ir_place_var((uint32_t)call->result_var);
-            else
-                continue;
+            if (!acq || !landing_place(cx, st, call, acq, &at)) continue;
         } else {
             if ((uint32_t)p->handle >= call->nargs) continue;
             ir_operand h = resolve(cx, st, call->args[p->handle]);
             if (h.kind != OPND_PLACE) continue;
             at = h.place;
         }
-        uint32_t props = p->sets;
-        for (uint32_t i = 0; i < st->nmarks; i++)
-            if (st->marks[i].kind == p->kind && ir_place_equal(&st->marks[i].place, &at))
-                props = (st->marks[i].props & ~p->clears) | p->sets;
-        GROW(cx, st->marks, st->nmarks, st->cap_marks);
-        st->marks[st->nmarks++] = (mark){at, p->kind, props};
+        set_mark(cx, st, at, p->kind, p->sets, p->clears);
     }
 }
 
@@ -634,8 +674,43 @@ static void session_event(engine_ctx *cx, void *p, const ir_event *ev) {
     }
 }
 
-static bool session_branch(engine_ctx *cx, void *st, const ir_cond *cond, bool holds) {
-    (void)cx, (void)st, (void)cond, (void)holds;
+/* Does `status cmp k` holding (or not) mean the creation failed? -1: cannot tell. */
+static int failed_when(model_success success, ir_cmp cmp, int64_t k, bool holds) {
+    if (!holds)
+        cmp = cmp == CMP_EQ   ? CMP_NE
+              : cmp == CMP_NE ? CMP_EQ
+              : cmp == CMP_LT ? CMP_GE
+              : cmp == CMP_GE ? CMP_LT
+              : cmp == CMP_LE ? CMP_GT
+                              : CMP_LE;
+    if (k != 0) return -1;
+    switch (success) {
+    case SUCCESS_ZERO: /* pthread_create: 0 is success */
+        return cmp == CMP_EQ ? 0 : cmp == CMP_NE || cmp == CMP_LT || cmp == CMP_GT ? 1 : -1;
+    case SUCCESS_NONZERO:
+        return cmp == CMP_EQ ? 1 : cmp == CMP_NE ? 0 : -1;
+    case SUCCESS_NONNEGATIVE:
+        return cmp == CMP_LT ? 1 : cmp == CMP_GE ? 0 : -1;
+    default:
+        return -1;
+    }
+}
+
+/* The path where a creation failed started no thread: nothing of it is running. */
+static bool session_branch(engine_ctx *cx, void *p, const ir_cond *cond, bool holds) {
+    sstate *st = p;
+    int64_t k;
+    if (cond->lhs.kind != OPND_PLACE || !engine_const_value(cx, &cond->rhs, &k)) return true;
+    ir_operand v = resolve(cx, st, cond->lhs);
+    if (v.kind != OPND_PLACE || v.place.root != ROOT_VAR || v.place.npath) return true;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < st->nlends; i++) {
+        const lend *l = &st->lends[i];
+        bool failed = l->status_var >= 0 && (uint32_t)l->status_var == v.place.index &&
+                      failed_when(l->success, cond->cmp, k, holds) == 1;
+        if (!failed) st->lends[n++] = *l;
+    }
+    st->nlends = n;
     return true;
 }
 

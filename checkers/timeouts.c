@@ -193,7 +193,10 @@ static void blocking_call(engine_ctx *cx, hstate *st, const ir_event *ev, const 
             tf->param_blocks[param] = b->function;
             tf->param_block_lines[param] = via ? via_line : ev->loc.line;
         }
-        if (hi->param >= 0 || s->status != H_OPEN || hi->kind != b->kind || s->props == PROPS_UNKNOWN) continue;
+        /* handed off (to poll() inside a struct, to a project function that keeps it) is still this handle, with
+         * the properties followed here; one given to an unknown function has unknown ones (below) */
+        bool live = s->status == H_OPEN || s->status == H_HANDED_OFF;
+        if (hi->param >= 0 || !live || hi->kind != b->kind || s->props == PROPS_UNKNOWN) continue;
         if ((s->props & b->requires) != b->requires || bounded(s->props, b)) continue;
         const char *partial =
             (s->props & b->partial) && b->partial_note ? arena_printf(a, " (%s)", b->partial_note) : "";
@@ -220,6 +223,15 @@ void timeouts_call(engine_ctx *cx, hstate *st, const ir_event *ev) {
         if ((uint32_t)arg < call->nargs) blocking_call(cx, st, ev, b, &call->args[arg], NULL, 0);
     }
     const fn_summary *sum = engine_callee_summary(cx, call);
+    if (!sum && !call->system_callee && !models_first(m, call->callee)) {
+        /* a function we know nothing of may configure what it is given */
+        for (uint32_t i = 0; i < call->nargs; i++) {
+            hvalue hv = tracker_eval(cx, st, &call->args[i]);
+            for (uint32_t k = 0; k < hv.n; k++)
+                st->slots[hv.handles[k]].props = PROPS_UNKNOWN;
+        }
+        return;
+    }
     if (!sum) return;
     int32_t site = tracker_site_handle(hf, ev);
     if (site >= 0 && sum->returns_handle && st->slots[site].status == H_OPEN)

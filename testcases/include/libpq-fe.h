@@ -23,6 +23,8 @@ typedef enum {
 } ExecStatusType;
 
 PGconn *PQconnectdb(const char *conninfo);
+PGconn *PQsetdbLogin(const char *pghost, const char *pgport, const char *pgoptions, const char *pgtty,
+                     const char *dbName, const char *login, const char *pwd);
 void PQfinish(PGconn *conn);
 ConnStatusType PQstatus(const PGconn *conn);
 char *PQerrorMessage(const PGconn *conn);

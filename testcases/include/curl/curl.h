@@ -20,6 +20,7 @@ typedef enum {
 typedef enum {
     CURLOPT_WRITEDATA = 10001,
     CURLOPT_URL = 10002,
+    CURLOPT_POSTFIELDS = 10015,
     CURLOPT_TIMEOUT = 13,
     CURLOPT_WRITEFUNCTION = 20011,
     CURLOPT_CONNECTTIMEOUT = 78,
@@ -31,11 +32,18 @@ typedef enum {
     CURLOPT_SHARE = 10100,
 } CURLoption;
 
+/* values: CURLINFO_STRING 0x100000, CURLINFO_LONG 0x200000, CURLINFO_DOUBLE 0x300000 (+ the info number) */
+typedef enum {
+    CURLINFO_EFFECTIVE_URL = 0x100001,
+    CURLINFO_RESPONSE_CODE = 0x200002,
+} CURLINFO;
+
 typedef size_t (*curl_write_callback)(char *buffer, size_t size, size_t nitems, void *outstream);
 
 CURL *curl_easy_init(void);
 CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...);
 CURLcode curl_easy_perform(CURL *curl);
+CURLcode curl_easy_getinfo(CURL *curl, CURLINFO info, ...);
 void curl_easy_cleanup(CURL *curl);
 void curl_easy_reset(CURL *curl);
 CURL *curl_easy_duphandle(CURL *curl);
@@ -97,6 +105,7 @@ typedef enum {
     CURL_LOCK_DATA_CONNECT = 5,
     CURL_LOCK_DATA_PSL = 6,
     CURL_LOCK_DATA_HSTS = 7,
+    CURL_LOCK_DATA_LAST = 8,
 } curl_lock_data;
 
 typedef enum {

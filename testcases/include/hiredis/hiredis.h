@@ -38,9 +38,14 @@ typedef struct redisContext {
 
 redisContext *redisConnect(const char *ip, int port);
 redisContext *redisConnectWithTimeout(const char *ip, int port, const struct timeval tv);
+redisContext *redisConnectUnix(const char *path);
+redisContext *redisConnectUnixWithTimeout(const char *path, const struct timeval tv);
 int redisSetTimeout(redisContext *c, const struct timeval tv);
 void redisFree(redisContext *c);
 void *redisCommand(redisContext *c, const char *format, ...);
+void *redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen);
+int redisAppendCommand(redisContext *c, const char *format, ...);
+int redisGetReply(redisContext *c, void **reply);
 void freeReplyObject(void *reply);
 
 #endif

@@ -3,7 +3,11 @@
 #define LIFELINE_STUB_MYSQL_H
 #pragma GCC system_header
 
-typedef struct MYSQL MYSQL;
+/* Complete, as in the real header, so that `MYSQL m; mysql_init(&m);` compiles; the member is a stand-in for the
+ * real ones. */
+typedef struct MYSQL {
+    char opaque_[1024];
+} MYSQL;
 
 enum mysql_option {
     MYSQL_OPT_CONNECT_TIMEOUT,

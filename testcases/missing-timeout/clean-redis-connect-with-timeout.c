@@ -1,0 +1,33 @@
+/* Fixed version of redis-connect-no-timeout.c: redisConnectWithTimeout sets the timeout at connection time. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "../include/hiredis/hiredis.h"
+
+int cache_get(const char *host, const char *key, char *out, size_t len) {
+    int found = 0;
+    struct timeval tv = {.tv_sec = 2};
+    redisContext *c = redisConnectWithTimeout(host, 6379, tv);
+    if (c == NULL)
+        return -1;
+    if (c->err) {
+        fprintf(stderr, "redis: %s\n", c->errstr);
+        redisFree(c);
+        return -1;
+    }
+    redisReply *r = redisCommand(c, "GET %s", key);
+    if (r && r->type == REDIS_REPLY_STRING && r->len < len) {
+        memcpy(out, r->str, r->len + 1);
+        found = 1;
+    }
+    if (r)
+        freeReplyObject(r);
+    redisFree(c);
+    return found;
+}
+
+/*
+ * check-name: redis context from redisConnectWithTimeout
+ * check-description: the connect timeout also becomes the context's command timeout: no finding.
+ */

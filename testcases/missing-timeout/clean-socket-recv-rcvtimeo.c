@@ -1,0 +1,32 @@
+/* Fixed version of socket-recv-no-timeout.c: the receive side has its own timeout. */
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+int query_banner(const struct sockaddr_in *addr, char *buf, size_t len) {
+    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
+    ssize_t n;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    if (connect(fd, (const struct sockaddr *)addr, sizeof *addr) < 0) {
+        close(fd);
+        return -1;
+    }
+    send(fd, "HELO\r\n", 6, 0);
+    n = recv(fd, buf, len - 1, 0);
+    close(fd);
+    if (n < 0)
+        return -1;
+    buf[n] = '\0';
+    return (int)strlen(buf);
+}
+
+/*
+ * check-name: recv bounded by SO_RCVTIMEO
+ * check-description: SO_SNDTIMEO bounds connect, SO_RCVTIMEO bounds recv.
+ */

@@ -1,0 +1,38 @@
+/* Fixed version of sqlite-nomutex-shared.c: the connection is opened with SQLITE_OPEN_FULLMUTEX (serialized
+ * mode), where SQLite locks around every call and sharing it between threads is allowed. */
+#include <pthread.h>
+#include <stdio.h>
+
+#include "../include/sqlite3.h"
+
+static void *ingest(void *arg) {
+    sqlite3 *db = arg;
+    char *err = NULL;
+    if (sqlite3_exec(db, "INSERT INTO samples SELECT * FROM incoming", NULL, NULL, &err) != SQLITE_OK) {
+        fprintf(stderr, "ingest: %s\n", err);
+        sqlite3_free(err);
+    }
+    return NULL;
+}
+
+int ingest_parallel(const char *path) {
+    sqlite3 *db = NULL;
+    pthread_t a, b;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return -1;
+    }
+    pthread_create(&a, NULL, ingest, db);
+    pthread_create(&b, NULL, ingest, db);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    sqlite3_close(db);
+    return 0;
+}
+
+/*
+ * check-name: SQLITE_OPEN_FULLMUTEX connection shared by two threads
+ * check-description: a serialized-mode connection is thread-safe; the two threads may both call sqlite3_exec
+ *   on it.
+ */

@@ -1,0 +1,48 @@
+/* A transfer pump thread drives a multi handle; the creator adds a second transfer to it while the pump is
+ * already running, which calls into the multi handle from two threads at once. */
+#include <pthread.h>
+
+#include "../include/curl/curl.h"
+
+static void *pump(void *arg) {
+    CURLM *multi = arg;
+    int running = 1;
+    while (running) {
+        if (curl_multi_perform(multi, &running) != CURLM_OK)
+            break;
+        if (running)
+            curl_multi_poll(multi, NULL, 0, 1000, NULL);
+    }
+    return NULL;
+}
+
+int fetch_pair(const char *first, const char *second) {
+    CURLM *multi = curl_multi_init();
+    CURL *a = curl_easy_init();
+    CURL *b = curl_easy_init();
+    pthread_t tid;
+    if (multi != NULL && a != NULL && b != NULL) {
+        curl_easy_setopt(a, CURLOPT_URL, first);
+        curl_easy_setopt(a, CURLOPT_TIMEOUT, 30L);
+        curl_easy_setopt(b, CURLOPT_URL, second);
+        curl_easy_setopt(b, CURLOPT_TIMEOUT, 30L);
+        curl_multi_add_handle(multi, a);
+        if (pthread_create(&tid, NULL, pump, multi) == 0) {
+            curl_multi_add_handle(multi, b); // expect: shared-session
+            pthread_join(tid, NULL);
+            curl_multi_remove_handle(multi, b);
+        }
+        curl_multi_remove_handle(multi, a);
+    }
+    curl_easy_cleanup(b);
+    curl_easy_cleanup(a);
+    curl_multi_cleanup(multi);
+    return 0;
+}
+
+/*
+ * check-name: creator adds to a multi handle the pump thread is driving
+ * check-description: pump calls curl_multi_perform and curl_multi_poll on multi; fetch_pair calls
+ *   curl_multi_add_handle(multi, b) after creating the pump and before joining it. Adding a before the creation
+ *   and removing both after the join are fine.
+ */
