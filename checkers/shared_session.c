@@ -454,7 +454,10 @@ static void created(engine_ctx *cx, sstate *st, const ir_event *ev, const creati
             for (uint32_t i = 0; i < st->nlends; i++) {
                 const lend *l = &st->lends[i];
                 if (l->global || l->what.kind != what.kind || !ir_place_equal(&l->what.place, &what.place)) continue;
-                report_second(cx, l, ev, base.routine, describe(cx, &what), pf->uses_kind);
+                const ir_function *f = engine_function(cx);
+                bool temp = what.place.root == ROOT_VAR && what.place.index < f->nvars &&
+                            f->vars[what.place.index].kind == VAR_TEMP;
+                report_second(cx, l, ev, base.routine, describe(cx, temp ? &call->args[c->arg] : &what), pf->uses_kind);
                 break;
             }
             lend l = base;
