@@ -181,8 +181,9 @@ static ir_operand resolve(engine_ctx *cx, const sstate *st, ir_operand op) {
         }
         uint16_t n = (uint16_t)(base.npath + op.place.npath - skip);
         ir_path_step *steps = arena_alloc(engine_arena(cx), (n + 1u) * sizeof *steps);
-        memcpy(steps, base.path, base.npath * sizeof *steps);
-        memcpy(steps + base.npath, op.place.path + skip, (size_t)(op.place.npath - skip) * sizeof *steps);
+        if (base.npath) memcpy(steps, base.path, base.npath * sizeof *steps);
+        if (op.place.npath > skip)
+            memcpy(steps + base.npath, op.place.path + skip, (size_t)(op.place.npath - skip) * sizeof *steps);
         op.place = (ir_place){.root = base.root, .index = base.index, .npath = n, .path = steps};
     }
     return op;
