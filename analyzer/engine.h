@@ -64,6 +64,17 @@ fn_summary *engine_own_summary(engine_ctx *cx);
 /* The checker's private slot for data that lives across the whole run of this function (not per path). */
 void **engine_checker_data(engine_ctx *cx);
 
+/* Append room for one more element to an array in the function's arena (arr/n/cap: pointer, count, capacity),
+ * for checker state that grows along a path. */
+#define ENGINE_GROW(cx, arr, n, cap)                                                                                   \
+    do {                                                                                                               \
+        if ((n) == (cap)) {                                                                                            \
+            uint32_t newcap_ = (cap) ? (cap)*2 : 8;                                                                    \
+            (arr) = arena_grow(engine_arena(cx), (arr), (n), newcap_, sizeof *(arr));                                  \
+            (cap) = newcap_;                                                                                           \
+        }                                                                                                              \
+    } while (0)
+
 /* Integer value of an operand on the current path, if the engine knows it. */
 bool engine_const_value(engine_ctx *cx, const ir_operand *op, int64_t *out);
 

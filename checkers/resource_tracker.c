@@ -22,15 +22,6 @@ hfn *tracker_fn(engine_ctx *cx) {
     return *engine_checker_data(cx);
 }
 
-#define GROW(cx, arr, n, cap)                                                                                          \
-    do {                                                                                                               \
-        if ((n) == (cap)) {                                                                                            \
-            uint32_t newcap_ = (cap) ? (cap)*2 : 8;                                                                    \
-            (arr) = arena_grow(engine_arena(cx), (arr), (n), newcap_, sizeof *(arr));                                  \
-            (cap) = newcap_;                                                                                           \
-        }                                                                                                              \
-    } while (0)
-
 const model_kind *tracker_kind(engine_ctx *cx, int32_t kind) {
     const models *m = engine_models(cx);
     return m && kind >= 0 && (uint32_t)kind < m->nkinds ? &m->kinds[kind] : NULL;
@@ -71,7 +62,7 @@ static const model_fn *find_role(engine_ctx *cx, const char *fn, model_role role
 }
 
 static uint32_t add_handle(engine_ctx *cx, hfn *hf, handle_info info) {
-    GROW(cx, hf->handles, hf->nhandles, hf->cap);
+    ENGINE_GROW(cx, hf->handles, hf->nhandles, hf->cap);
     hf->handles[hf->nhandles] = info;
     return hf->nhandles++;
 }
@@ -238,7 +229,7 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
                 if (mf->role != ROLE_RELEASE || mf->arg < 0 || (uint32_t)mf->arg >= call->nargs ||
                     !(collection_element(&call->args[mf->arg]) || pointer_element(&call->args[mf->arg])))
                     continue;
-                GROW(cx, sites, nsites, capsites);
+                ENGINE_GROW(cx, sites, nsites, capsites);
                 sites[nsites++] = (site){b, ev, &call->args[mf->arg], mf->kind, mf->detaches, false};
             }
             const fn_summary *sum = modelled ? NULL : engine_callee_summary(cx, call);
@@ -247,7 +238,7 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
                 bool address = op->kind == OPND_ADDR || op->offset;
                 uint32_t bit = address ? HANDLE_RELEASES_POINTEE : HANDLE_RELEASES;
                 if (!(sum->params[i].handle & bit) || !(collection_element(op) || pointer_element(op))) continue;
-                GROW(cx, sites, nsites, capsites);
+                ENGINE_GROW(cx, sites, nsites, capsites);
                 sites[nsites++] = (site){b, ev, op, -1, false, address};
             }
         }
@@ -301,7 +292,7 @@ static void find_loop_releases(engine_ctx *cx, hfn *hf, const ir_function *f) {
         }
         for (uint32_t i = 0; i < nsites; i++) {
             if (!body[sites[i].block]) continue;
-            GROW(cx, hf->loop_releases, hf->nloop_releases, hf->cap_loop_releases);
+            ENGINE_GROW(cx, hf->loop_releases, hf->nloop_releases, hf->cap_loop_releases);
             hf->loop_releases[hf->nloop_releases++] = (loop_release){.head = head,
                                                                      .what = sites[i].what,
                                                                      .kind = sites[i].kind,
@@ -437,7 +428,7 @@ void *tracker_entry(engine_ctx *cx, const resource_family *family) {
         const handle_info *hi = &hf->handles[h];
         st->slots[h].status = H_OPEN;
         if (hi->pointee) continue;
-        GROW(cx, st->cells, st->ncells, st->capcells);
+        ENGINE_GROW(cx, st->cells, st->ncells, st->capcells);
         st->cells[st->ncells++] = (hcell){.var = (uint32_t)hi->param, .npath = hi->nsub, .path = hi->sub, .handle = h};
     }
     return st;
@@ -533,7 +524,7 @@ void tracker_join(engine_ctx *cx, void *pinto, const void *pfrom) {
         for (uint32_t i = 0; i < into->nattrs && !found; i++)
             found = ir_place_equal(&into->attrs[i].place, &from->attrs[k].place);
         if (!found) {
-            GROW(cx, into->attrs, into->nattrs, into->capattrs);
+            ENGINE_GROW(cx, into->attrs, into->nattrs, into->capattrs);
             into->attrs[into->nattrs++] = (hattr){from->attrs[k].place, ATTR_UNKNOWN};
         }
     }
@@ -544,7 +535,7 @@ void tracker_join(engine_ctx *cx, void *pinto, const void *pfrom) {
                     into->cells[k].npath == from->cells[i].npath &&
                     ir_steps_equal(into->cells[k].path, from->cells[i].path, from->cells[i].npath);
         if (!found) {
-            GROW(cx, into->cells, into->ncells, into->capcells);
+            ENGINE_GROW(cx, into->cells, into->ncells, into->capcells);
             into->cells[into->ncells++] = from->cells[i];
         }
     }
@@ -654,7 +645,7 @@ static void set_cell(engine_ctx *cx, hstate *st, const ir_place *p, uint32_t h) 
     }
     for (uint16_t i = 0; i < p->npath; i++)
         if (p->path[i].kind == STEP_INDEX && !p->path[i].has_index) tracker_fn(cx)->handles[h].collection = true;
-    GROW(cx, st->cells, st->ncells, st->capcells);
+    ENGINE_GROW(cx, st->cells, st->ncells, st->capcells);
     st->cells[st->ncells++] = (hcell){.var = p->index, .npath = p->npath, .path = p->path, .handle = h};
 }
 
@@ -934,7 +925,7 @@ static bool acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
         acquire(cx, st, h0 + i, &slot, ev->loc);
     }
     if (success != SUCCESS_ALWAYS && result) {
-        GROW(cx, st->links, st->nlinks, st->caplinks);
+        ENGINE_GROW(cx, st->links, st->nlinks, st->caplinks);
         st->links[st->nlinks++] =
             (hlink){.var = result->index, .handle = h0, .count = count, .success = success, .out_param = out_param};
     }
@@ -974,7 +965,7 @@ static void set_attr(engine_ctx *cx, hstate *st, const ir_place *p, int state) {
         return;
     }
     if (!a) {
-        GROW(cx, st->attrs, st->nattrs, st->capattrs);
+        ENGINE_GROW(cx, st->attrs, st->nattrs, st->capattrs);
         a = &st->attrs[st->nattrs++];
         a->place = *p;
     }
@@ -1216,7 +1207,7 @@ static void lifecycle_call(engine_ctx *cx, hstate *st, const ir_event *ev) {
                     uint32_t a = args[mf->adopts].handles[i];
                     if (st->slots[a].status != H_OPEN) continue;
                     st->slots[a].status = H_HANDED_OFF;
-                    GROW(cx, st->adopts, st->nadopts, st->capadopts);
+                    ENGINE_GROW(cx, st->adopts, st->nadopts, st->capadopts);
                     st->adopts[st->nadopts++] = (hadopt){.owner = (uint32_t)h_new, .adopted = a};
                 }
             if (mf->releases >= 0 && (uint32_t)mf->releases < call->nargs)
@@ -1386,7 +1377,7 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
     if (v.address) {
         /* q = &fp: q points to a holder; the handle stays where it is */
         if (ptr) {
-            GROW(cx, st->ptrs, st->nptrs, st->capptrs);
+            ENGINE_GROW(cx, st->ptrs, st->nptrs, st->capptrs);
             st->ptrs[st->nptrs++] = *ptr;
         }
         return;
@@ -1411,11 +1402,11 @@ static void assign_event(engine_ctx *cx, hstate *st, const ir_event *ev) {
         set_cell(cx, st, &local, handles[i]);
     if (link && local.npath == 0) {
         link_copy.var = local.index;
-        GROW(cx, st->links, st->nlinks, st->caplinks);
+        ENGINE_GROW(cx, st->links, st->nlinks, st->caplinks);
         st->links[st->nlinks++] = link_copy;
     }
     if (ptr && local.npath == 0) {
-        GROW(cx, st->ptrs, st->nptrs, st->capptrs);
+        ENGINE_GROW(cx, st->ptrs, st->nptrs, st->capptrs);
         st->ptrs[st->nptrs++] = *ptr;
     }
 }

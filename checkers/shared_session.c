@@ -78,15 +78,6 @@ typedef struct sfn {
     uint32_t returns;
 } sfn;
 
-#define GROW(cx, arr, n, cap)                                                                                          \
-    do {                                                                                                               \
-        if ((n) == (cap)) {                                                                                            \
-            uint32_t c_ = (cap) ? (cap)*2 : 4;                                                                         \
-            (arr) = arena_grow(engine_arena(cx), (arr), (n), c_, sizeof *(arr));                                       \
-            (cap) = c_;                                                                                                \
-        }                                                                                                              \
-    } while (0)
-
 static sfn *fn_of(engine_ctx *cx) {
     return *engine_checker_data(cx);
 }
@@ -299,7 +290,7 @@ static void session_join(engine_ctx *cx, void *pinto, const void *pfrom) {
             found = into->lends[k].created.line == from->lends[i].created.line &&
                     into->lends[k].global == from->lends[i].global;
         if (!found) {
-            GROW(cx, into->lends, into->nlends, into->cap_lends);
+            ENGINE_GROW(cx, into->lends, into->nlends, into->cap_lends);
             into->lends[into->nlends++] = from->lends[i];
         }
     }
@@ -467,7 +458,7 @@ static void created(engine_ctx *cx, sstate *st, const ir_event *ev, const creati
             l.use_fn = pf->use_fn;
             l.use_line = pf->use_line;
             l.use_file = r->file;
-            GROW(cx, st->lends, st->nlends, st->cap_lends);
+            ENGINE_GROW(cx, st->lends, st->nlends, st->cap_lends);
             st->lends[st->nlends++] = l;
         }
     }
@@ -515,7 +506,7 @@ static void created(engine_ctx *cx, sstate *st, const ir_event *ev, const creati
         l.use_fn = u->fn;
         l.use_file = u->file;
         l.use_line = u->line;
-        GROW(cx, st->lends, st->nlends, st->cap_lends);
+        ENGINE_GROW(cx, st->lends, st->nlends, st->cap_lends);
         st->lends[st->nlends++] = l;
     }
 }
@@ -558,7 +549,7 @@ static void set_mark(engine_ctx *cx, sstate *st, ir_place at, int32_t kind, uint
             st->marks[i].props = (st->marks[i].props & ~clears) | sets;
             return;
         }
-    GROW(cx, st->marks, st->nmarks, st->cap_marks);
+    ENGINE_GROW(cx, st->marks, st->nmarks, st->cap_marks);
     st->marks[st->nmarks++] = (mark){at, kind, sets};
 }
 
@@ -657,7 +648,7 @@ static void session_event(engine_ctx *cx, void *p, const ir_event *ev) {
             forget_var(st, dst->index, false);
             if ((src->kind == OPND_PLACE || src->kind == OPND_ADDR) && src->place.root != ROOT_HEAP) {
                 ir_operand from = resolve(cx, st, *src);
-                GROW(cx, st->copies, st->ncopies, st->cap_copies);
+                ENGINE_GROW(cx, st->copies, st->ncopies, st->cap_copies);
                 st->copies[st->ncopies++] = (copy){dst->index, from};
             }
         }
@@ -665,7 +656,7 @@ static void session_event(engine_ctx *cx, void *p, const ir_event *ev) {
         if (src->kind == OPND_PLACE)
             for (uint32_t i = 0, n = st->nmarks; i < n; i++)
                 if (ir_place_equal(&st->marks[i].place, &src->place)) {
-                    GROW(cx, st->marks, st->nmarks, st->cap_marks);
+                    ENGINE_GROW(cx, st->marks, st->nmarks, st->cap_marks);
                     st->marks[st->nmarks++] = (mark){*dst, st->marks[i].kind, st->marks[i].props};
                 }
         break;

@@ -165,7 +165,6 @@ static void blocking_call(engine_ctx *cx, hstate *st, const ir_event *ev, const 
                           const ir_operand *operand, const char *via, unsigned via_line) {
     hfn *hf = tracker_fn(cx);
     timeout_fn *tf = hf->timeouts;
-    const models *m = engine_models(cx);
     arena *a = engine_arena(cx);
     const char *rule = hf->fam->timeout_rule;
     const char *what = via ? arena_printf(a, "'%s' (which calls '%s' at line %u)", via, b->function, via_line)
@@ -207,7 +206,6 @@ static void blocking_call(engine_ctx *cx, hstate *st, const ir_event *ev, const 
             .loc = hi->loc, .message = arena_printf(a, "%s %s here", hi->kind_name, hf->fam->acquired), .seq = s->seq};
         engine_report(cx, rule, ev->loc, msg, &step, 1, s->seq);
     }
-    (void)m;
 }
 
 void timeouts_call(engine_ctx *cx, hstate *st, const ir_event *ev) {

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "finding.h"
 #include "fingerprint.h"
 

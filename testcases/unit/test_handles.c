@@ -11,28 +11,6 @@
 
 #include "checker_harness.h"
 
-static const fn_summary *summary_of(const char *name) {
-    for (uint32_t i = 0; i < g_prog.nfns; i++)
-        if (strcmp(g_prog.fns[i].fn->name, name) == 0) return g_prog.fns[i].summary;
-    fail_msg("no function %s", name);
-    return NULL;
-}
-
-static size_t findings_of(const char *rule, const char *function) {
-    size_t n = 0;
-    for (size_t i = 0; i < g_findings.count; i++)
-        n += strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0;
-    return n;
-}
-
-static unsigned line_of(const char *rule, const char *function) {
-    for (size_t i = 0; i < g_findings.count; i++)
-        if (strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0)
-            return g_findings.items[i].line;
-    fail_msg("no %s finding in %s", rule, function);
-    return 0;
-}
-
 static const char *const prelude =
     "#include <stdio.h>\n#include <fcntl.h>\n#include <unistd.h>\n#include <sys/socket.h>\n";
 

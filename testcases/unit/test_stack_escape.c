@@ -41,16 +41,6 @@ static int step_with(const finding *f, const char *text) {
     return -1;
 }
 
-static const fn_summary *summary_of(const char *function) {
-    for (uint32_t i = 0; i < g_prog.nfns; i++)
-        if (strcmp(g_prog.fns[i].fn->name, function) == 0) {
-            assert_non_null(g_prog.fns[i].summary);
-            return g_prog.fns[i].summary;
-        }
-    fail_msg("no function %s", function);
-    return NULL;
-}
-
 /* --- findings -------------------------------------------------------------------------------------------------- */
 
 static void test_return_address_of_local(void **state) {

@@ -22,7 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-
 #include "finding.h"
 #include "store.h"
 

@@ -15,49 +15,6 @@
 static const char NOT_JOINED[] = "thread-not-joined";
 static const char STACK_ARG[] = "thread-stack-arg";
 
-static const fn_summary *summary_of(const char *name) {
-    for (uint32_t i = 0; i < g_prog.nfns; i++)
-        if (strcmp(g_prog.fns[i].fn->name, name) == 0) return g_prog.fns[i].summary;
-    fail_msg("no function %s", name);
-    return NULL;
-}
-
-static size_t findings_of(const char *rule, const char *function) {
-    size_t n = 0;
-    for (size_t i = 0; i < g_findings.count; i++)
-        n += strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0;
-    return n;
-}
-
-static const finding *finding_of(const char *rule, const char *function) {
-    for (size_t i = 0; i < g_findings.count; i++)
-        if (strcmp(g_findings.items[i].rule_id, rule) == 0 && strcmp(g_findings.items[i].function, function) == 0)
-            return &g_findings.items[i];
-    fail_msg("no %s finding in %s", rule, function);
-    return NULL;
-}
-
-static unsigned line_of(const char *rule, const char *function) {
-    return finding_of(rule, function)->line;
-}
-
-/* Every finding, when an assertion is about to fail (cmocka prints nothing of them). */
-static void dump_findings(void) {
-    for (size_t i = 0; i < g_findings.count; i++)
-        print_message("  %s:%u [%s] %s\n", g_findings.items[i].function, g_findings.items[i].line,
-                      g_findings.items[i].rule_id, g_findings.items[i].message);
-}
-
-/* Exactly `want` findings of `rule` in `function`. */
-static void expect_count(const char *rule, const char *function, size_t want) {
-    size_t got = findings_of(rule, function);
-    if (got != want) {
-        print_message("%s in %s: want %zu, got %zu\n", rule, function, want, got);
-        dump_findings();
-    }
-    assert_int_equal(got, want);
-}
-
 /* Both rules quiet in `function`. */
 static void expect_clean(const char *function) {
     expect_count(NOT_JOINED, function, 0);
