@@ -20,9 +20,13 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "baseline.h"
+#include "config.h"
+#include "db_command.h"
 #include "emit.h"
 #include "frontend.h"
 #include "models.h"
+#include "report.h"
 #include "store.h"
 #include "summary.h"
 
@@ -41,169 +45,336 @@ static void explain_escapes(FILE *out, const program *p) {
     }
 }
 
-static char *default_db_path(const check_options *opt) {
-    char dir[PATH_MAX];
-    if (opt->compdb_dir) {
-        struct stat st;
-        snprintf(dir, sizeof dir, "%s", opt->compdb_dir);
-        if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-            char *slash = strrchr(dir, '/');
-            if (slash)
-                *slash = '\0';
-            else
-                snprintf(dir, sizeof dir, ".");
-        }
-    } else if (!getcwd(dir, sizeof dir)) {
-        snprintf(dir, sizeof dir, ".");
-    }
-    char *path = malloc(strlen(dir) + 32);
-    if (!path) abort();
-    sprintf(path, "%s/.lifeline/lifeline.db", dir);
-    return path;
+/* --- changed-files mode (pre-commit): which TUs a list of files stands for ------------------------------------ */
+
+typedef struct path_list {
+    char **items;
+    size_t count;
+} path_list;
+
+static int collect_path(void *ctx, const char *path) {
+    path_list *pl = ctx;
+    char **grown = realloc(pl->items, (pl->count + 1) * sizeof *pl->items);
+    if (!grown) abort();
+    pl->items = grown;
+    pl->items[pl->count] = strdup(path);
+    if (!pl->items[pl->count]) abort();
+    pl->count++;
+    return 0;
 }
 
-int driver_check(const check_options *opt) {
-    char err[1024];
+static void path_list_free(path_list *pl) {
+    for (size_t i = 0; i < pl->count; i++)
+        free(pl->items[i]);
+    free(pl->items);
+}
+
+/* Keeps the jobs of the given files: a source file's own entries, and for any other file (a header) the TUs that
+ * read it in stored runs. A file that maps to nothing is not an error — a commit may touch files outside the build
+ * — only a note. The jobs not kept are freed. */
+static void select_changed_jobs(const check_options *opt, compile_jobs *jobs, store *db, tool_diag_list *notes) {
+    bool *keep = calloc(jobs->count + 1, sizeof *keep);
+    if (!keep) abort();
+    for (size_t f = 0; f < opt->nfiles; f++) {
+        char abs[PATH_MAX];
+        if (!realpath(opt->files[f], abs)) {
+            char msg[PATH_MAX + 64];
+            snprintf(msg, sizeof msg, "%s: %s; not analysed", opt->files[f], strerror(errno));
+            tool_diag_add(notes, "lifeline-skipped", SEV_NOTE, NULL, 0, 0, msg);
+            continue;
+        }
+        bool found = false;
+        for (size_t j = 0; j < jobs->count; j++)
+            if (strcmp(jobs->items[j].file, abs) == 0) keep[j] = found = true;
+        path_list including = {0};
+        char err[512];
+        if (db && store_tus_including(db, abs, collect_path, &including, err, sizeof err) != 0)
+            tool_diag_add(notes, "lifeline-store", SEV_WARNING, NULL, 0, 0, err);
+        for (size_t i = 0; i < including.count; i++)
+            for (size_t j = 0; j < jobs->count; j++)
+                if (strcmp(jobs->items[j].file, including.items[i]) == 0) keep[j] = found = true;
+        path_list_free(&including);
+        if (!found)
+            tool_diag_add(notes, "lifeline-skipped", SEV_NOTE, abs, 0, 0,
+                          "no translation unit of the compile database is or includes this file; not analysed");
+    }
+    size_t kept = 0;
+    for (size_t j = 0; j < jobs->count; j++) {
+        if (keep[j]) {
+            jobs->items[kept++] = jobs->items[j];
+            continue;
+        }
+        compile_job_free(&jobs->items[j]);
+    }
+    jobs->count = kept;
+    free(keep);
+}
+
+/* --- one `lifeline check` ------------------------------------------------------------------------------------- */
+
+typedef struct check_run {
+    const check_options *opt;
     compile_jobs jobs;
-    int rc = opt->compdb_dir
-                 ? compdb_load(opt->compdb_dir, &jobs, err, sizeof err)
-                 : compdb_from_files(opt->files, opt->nfiles, opt->flags, opt->nflags, &jobs, err, sizeof err);
-    if (rc != 0) {
-        fprintf(stderr, "lifeline: error: %s\n", err);
-        return EXIT_USAGE;
-    }
-
-    /* Models before anything else: a broken model file is a configuration error. */
+    bool have_jobs;
     models api;
-    models_init(&api);
-    tool_diag_list model_warnings = {0};
-    if (models_load_builtin(&api, err, sizeof err) != 0) {
-        fprintf(stderr, "lifeline: error: built-in models: %s\n", err);
-        models_free(&api);
-        compile_jobs_free(&jobs);
-        return EXIT_USAGE;
+    bool have_models;
+    config_set *configs;
+    store *db;
+    int64_t run;
+    strmap baseline; /* fingerprints not to report (--baseline, --new) */
+    bool have_baseline;
+    tool_diag_list notes; /* said before the analysis: model warnings, skipped files */
+    char err[1024];
+} check_run;
+
+static void prefix_err(char *err, size_t errlen, const char *prefix) {
+    size_t plen = strlen(prefix), len = strlen(err);
+    if (plen + 1 >= errlen) return;
+    if (plen + len + 1 > errlen) len = errlen - plen - 1;
+    memmove(err + plen, err, len);
+    memcpy(err, prefix, plen);
+    err[plen + len] = '\0';
+}
+
+static int fail_usage(check_run *cr) {
+    fprintf(stderr, "lifeline: error: %s\n", cr->err);
+    return EXIT_USAGE;
+}
+
+static bool is_partial(const check_options *opt) {
+    return opt->compdb_dir && opt->nfiles > 0;
+}
+
+/* Models: built-ins, --models files, and the model files of the config of every TU being analysed. A broken model
+ * file or config is a configuration error. */
+static int load_models(check_run *cr) {
+    const check_options *opt = cr->opt;
+    models_init(&cr->api);
+    cr->have_models = true;
+    if (models_load_builtin(&cr->api, cr->err, sizeof cr->err) != 0) {
+        prefix_err(cr->err, sizeof cr->err, "built-in models: ");
+        return -1;
     }
-    for (size_t i = 0; i < opt->nmodel_files; i++) {
-        if (models_load_file(&api, opt->model_files[i], &model_warnings, err, sizeof err) != 0) {
-            fprintf(stderr, "lifeline: error: %s\n", err);
-            tool_diag_list_free(&model_warnings);
-            models_free(&api);
-            compile_jobs_free(&jobs);
-            return EXIT_USAGE;
+    strmap loaded;
+    strmap_init(&loaded);
+    int rc = 0;
+    for (size_t i = 0; i < opt->nmodel_files && rc == 0; i++) {
+        strmap_put(&loaded, opt->model_files[i], (void *)opt->model_files[i]);
+        rc = models_load_file(&cr->api, opt->model_files[i], &cr->notes, cr->err, sizeof cr->err);
+    }
+    report_options ro = {.configs = cr->configs};
+    for (size_t j = 0; j < cr->jobs.count && rc == 0; j++) {
+        const lifeline_config *c;
+        rc = report_config_for(&ro, cr->jobs.items[j].file, &c, cr->err, sizeof cr->err);
+        for (size_t m = 0; rc == 0 && m < config_model_count(c); m++) {
+            const char *path = config_model_at(c, m);
+            if (strmap_get(&loaded, path)) continue;
+            strmap_put(&loaded, path, (void *)path);
+            rc = models_load_file(&cr->api, path, &cr->notes, cr->err, sizeof cr->err);
         }
     }
+    strmap_free(&loaded);
+    return rc;
+}
 
-    store *db = NULL;
-    int64_t run = 0;
-    if (!opt->no_db && !opt->parse_only) {
-        char *path = opt->db_path ? strdup(opt->db_path) : default_db_path(opt);
-        db = store_open(path, err, sizeof err);
-        free(path);
-        if (!db) {
-            fprintf(stderr, "lifeline: error: %s\n", err);
-            tool_diag_list_free(&model_warnings);
-            models_free(&api);
-            compile_jobs_free(&jobs);
-            return EXIT_USAGE;
-        }
-        char cwd[PATH_MAX];
-        const char *root = opt->compdb_dir ? opt->compdb_dir : (getcwd(cwd, sizeof cwd) ? cwd : ".");
-        run = store_begin_run(db, LIFELINE_VERSION, opt->command_line ? opt->command_line : "lifeline check", root, err,
-                              sizeof err);
-        if (run < 0) {
-            fprintf(stderr, "lifeline: error: %s\n", err);
-            store_close(db);
-            tool_diag_list_free(&model_warnings);
-            models_free(&api);
-            compile_jobs_free(&jobs);
-            return EXIT_USAGE;
-        }
+static int open_store(check_run *cr) {
+    const check_options *opt = cr->opt;
+    if (opt->no_db || opt->parse_only) return 0;
+    char *path = opt->db_path ? strdup(opt->db_path) : db_default_path(opt->compdb_dir);
+    if (!path) abort();
+    cr->db = store_open(path, cr->err, sizeof cr->err);
+    free(path);
+    return cr->db ? 0 : -1;
+}
+
+static int add_fingerprint(void *ctx, const char *fingerprint) {
+    strmap *fps = ctx;
+    if (!strmap_get(fps, fingerprint)) {
+        char *copy = strdup(fingerprint);
+        if (!copy) abort();
+        strmap_put(fps, copy, copy);
     }
+    return 0;
+}
 
-    analysis an;
-    analysis_input in = {.jobs = &jobs, .api = &api, .db = db, .parse_only = opt->parse_only};
-    analysis_run(&an, &in);
-    tool_diag_list_take(&an.diags, &model_warnings);
-    size_t failed = an.failed_tus;
-    if (opt->parse_only) {
-        emit_options eo = {.relative_paths = false};
-        emit_text_diags(stderr, &an.diags, &eo);
-        analysis_free(&an);
-        models_free(&api);
-        compile_jobs_free(&jobs);
-        return failed ? EXIT_TU_FAILED : EXIT_CLEAN;
-    }
-
-    finding_list all = {0};
-    int exit_code = failed ? EXIT_TU_FAILED : EXIT_CLEAN;
-    size_t nreported = 0;
-    for (size_t i = 0; i < an.ntus; i++)
-        for (size_t k = 0; k < an.tus[i].findings.count; k++)
-            if (!an.tus[i].findings.items[k].suppressed) nreported++;
-    if (!failed && nreported) exit_code = EXIT_FINDINGS;
-
-    if (db) {
-        if (analysis_store(&an, db, run, err, sizeof err) != 0 ||
-            store_end_run(db, run, exit_code, nreported, failed, err, sizeof err) != 0) {
-            fprintf(stderr, "lifeline: error: %s\n", err);
-            exit_code = EXIT_USAGE;
+/* --baseline and --new, read before this run is recorded so it cannot be its own baseline. */
+static int load_baseline(check_run *cr) {
+    const check_options *opt = cr->opt;
+    if (!opt->baseline && !opt->only_new) return 0;
+    strmap_init(&cr->baseline);
+    cr->have_baseline = true;
+    if (opt->baseline && baseline_load(opt->baseline, cr->db, &cr->baseline, cr->err, sizeof cr->err) != 0) return -1;
+    if (opt->only_new) {
+        if (!cr->db) {
+            snprintf(cr->err, sizeof cr->err,
+                     "--new compares with the last full run in the database; not with --no-db");
+            return -1;
         }
-        store_close(db);
+        int64_t full = store_latest_full_run(cr->db);
+        if (full < 0) {
+            snprintf(cr->err, sizeof cr->err, "cannot read runs from %s", store_path(cr->db));
+            return -1;
+        }
+        if (full == 0)
+            tool_diag_add(&cr->notes, "lifeline-baseline", SEV_NOTE, NULL, 0, 0,
+                          "--new: the database has no full run yet, so every finding is new; run `lifeline check -p "
+                          "BUILD_DIR` once without files to record one");
+        else if (store_run_fingerprints(cr->db, full, add_fingerprint, &cr->baseline, cr->err, sizeof cr->err) != 0)
+            return -1;
     }
+    return 0;
+}
 
-    /* Output: findings of all TUs in one list (a header's finding appears once). */
-    for (size_t i = 0; i < an.ntus; i++)
-        finding_list_take(&all, &an.tus[i].findings);
-    finding_list_dedupe(&all);
+/* What %SRCROOT% and relative paths stand for: --srcroot, else the working directory (a CI job's checkout). */
+static const char *source_root(const check_options *opt, char buf[PATH_MAX]) {
+    if (opt->srcroot) return realpath(opt->srcroot, buf) ? buf : opt->srcroot;
+    return getcwd(buf, PATH_MAX) ? buf : "/";
+}
 
+static int begin_run(check_run *cr) {
+    const check_options *opt = cr->opt;
+    if (!cr->db) return 0;
+    char buf[PATH_MAX];
+    const char *root = source_root(opt, buf);
+    cr->run = store_begin_run(cr->db, LIFELINE_VERSION, opt->command_line ? opt->command_line : "lifeline check", root,
+                              cr->err, sizeof cr->err);
+    if (cr->run < 0) return -1;
+    if (is_partial(opt) && store_set_run_scope(cr->db, cr->run, "partial", cr->err, sizeof cr->err) != 0) return -1;
+    return 0;
+}
+
+static void check_run_free(check_run *cr) {
+    if (cr->db) store_close(cr->db);
+    if (cr->have_baseline) baseline_free(&cr->baseline);
+    if (cr->configs) config_set_free(cr->configs);
+    if (cr->have_models) models_free(&cr->api);
+    if (cr->have_jobs) compile_jobs_free(&cr->jobs);
+    tool_diag_list_free(&cr->notes);
+}
+
+static int write_report(check_run *cr, analysis *an, finding_list *all, int exit_code) {
+    const check_options *opt = cr->opt;
     FILE *out = stdout;
     if (opt->output) {
         out = fopen(opt->output, "w");
         if (!out) {
             fprintf(stderr, "lifeline: error: cannot write %s: %s\n", opt->output, strerror(errno));
-            out = NULL;
+            return EXIT_USAGE;
+        }
+    }
+    char buf[PATH_MAX];
+    const char *root = source_root(opt, buf);
+    emit_options eo = {.srcroot = root,
+                       .relative_paths = opt->format == FORMAT_TEXT && opt->output == NULL ? false : true,
+                       .tool_version = LIFELINE_VERSION,
+                       .category = opt->category,
+                       .command_line = opt->command_line,
+                       .exit_code = exit_code};
+    if (opt->explain_escapes) explain_escapes(out, &an->prog);
+    if (opt->format == FORMAT_SARIF) {
+        if (all->count > emit_sarif_result_limit(&eo))
+            fprintf(stderr,
+                    "lifeline: warning: %zu results exceed GitHub code scanning's limit of %zu per run; the SARIF log "
+                    "keeps the first %zu\n",
+                    all->count, emit_sarif_result_limit(&eo), emit_sarif_result_limit(&eo));
+        if (emit_sarif(out, all, &an->diags, &eo, cr->err, sizeof cr->err) != 0) {
+            fprintf(stderr, "lifeline: error: %s\n", cr->err);
             exit_code = EXIT_USAGE;
         }
+    } else {
+        emit_text_diags(stderr, &an->diags, &eo);
+        emit_text_findings(out, all, &eo);
     }
-    if (out) {
-        char cwd[PATH_MAX];
-        const char *root = getcwd(cwd, sizeof cwd) ? cwd : "/";
-        char rootbuf[PATH_MAX];
-        if (opt->compdb_dir && realpath(opt->compdb_dir, rootbuf)) {
-            /* %SRCROOT% is the source tree: the directory above a build/ directory, else the database's own. */
-            char *slash = strrchr(rootbuf, '/');
-            struct stat st;
-            char probe[PATH_MAX + 32];
-            snprintf(probe, sizeof probe, "%s/CMakeLists.txt", rootbuf);
-            if (slash && slash != rootbuf && stat(probe, &st) != 0) *slash = '\0';
-            root = rootbuf;
-        }
-        emit_options eo = {.srcroot = root,
-                           .relative_paths = opt->format == FORMAT_TEXT && opt->output == NULL ? false : true,
-                           .tool_version = LIFELINE_VERSION,
-                           .category = opt->category,
-                           .command_line = opt->command_line,
-                           .exit_code = exit_code};
-        if (opt->explain_escapes) explain_escapes(out, &an.prog);
-        if (opt->format == FORMAT_SARIF) {
-            if (emit_sarif(out, &all, &an.diags, &eo, err, sizeof err) != 0) {
-                fprintf(stderr, "lifeline: error: %s\n", err);
-                exit_code = EXIT_USAGE;
-            }
-        } else {
-            emit_text_diags(stderr, &an.diags, &eo);
-            emit_text_findings(out, &all, &eo);
-        }
-        if (out != stdout)
-            fclose(out);
-        else
-            fflush(stdout);
+    if (out != stdout)
+        fclose(out);
+    else
+        fflush(stdout);
+    return exit_code;
+}
+
+int driver_check(const check_options *opt) {
+    check_run cr = {.opt = opt};
+    int rc = opt->compdb_dir
+                 ? compdb_load(opt->compdb_dir, &cr.jobs, cr.err, sizeof cr.err)
+                 : compdb_from_files(opt->files, opt->nfiles, opt->flags, opt->nflags, &cr.jobs, cr.err, sizeof cr.err);
+    if (rc != 0) return fail_usage(&cr);
+    cr.have_jobs = true;
+    if (opt->cli_rules && !rule_glob_list_check(opt->cli_rules, cr.err, sizeof cr.err)) {
+        prefix_err(cr.err, sizeof cr.err, "--rules: ");
+        check_run_free(&cr);
+        return fail_usage(&cr);
+    }
+    cr.configs = config_set_new(opt->config_path);
+    if (open_store(&cr) != 0 || (is_partial(opt) && (select_changed_jobs(opt, &cr.jobs, cr.db, &cr.notes), 0)) ||
+        load_models(&cr) != 0 || load_baseline(&cr) != 0 || begin_run(&cr) != 0) {
+        rc = fail_usage(&cr);
+        check_run_free(&cr);
+        return rc;
     }
 
+    analysis an;
+    analysis_input in = {.jobs = &cr.jobs, .api = &cr.api, .db = cr.db, .parse_only = opt->parse_only};
+    analysis_run(&an, &in);
+    tool_diag_list_take(&an.diags, &cr.notes);
+    size_t failed = an.failed_tus;
+    if (opt->parse_only) {
+        emit_options eo = {.relative_paths = false};
+        emit_text_diags(stderr, &an.diags, &eo);
+        analysis_free(&an);
+        check_run_free(&cr);
+        return failed ? EXIT_TU_FAILED : EXIT_CLEAN;
+    }
+    report_options ro = {.configs = cr.configs, .cli_rules = opt->cli_rules};
+    if (report_filter(&an, &ro, cr.err, sizeof cr.err) != 0) {
+        rc = fail_usage(&cr);
+        analysis_free(&an);
+        check_run_free(&cr);
+        return rc;
+    }
+
+    /* Everything is stored; what is reported leaves out suppressed findings and those in the baseline. */
+    size_t nreported = 0, nbaselined = 0;
+    for (size_t i = 0; i < an.ntus; i++)
+        for (size_t k = 0; k < an.tus[i].findings.count; k++) {
+            const finding *f = &an.tus[i].findings.items[k];
+            if (f->suppressed) continue;
+            if (cr.have_baseline && baseline_has(&cr.baseline, f->fingerprint))
+                nbaselined++;
+            else
+                nreported++;
+        }
+    int exit_code = failed ? EXIT_TU_FAILED : nreported ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (cr.db && (analysis_store(&an, cr.db, cr.run, cr.err, sizeof cr.err) != 0 ||
+                  store_end_run(cr.db, cr.run, exit_code, nreported, failed, cr.err, sizeof cr.err) != 0)) {
+        fprintf(stderr, "lifeline: error: %s\n", cr.err);
+        exit_code = EXIT_USAGE;
+    }
+
+    /* Output: findings of all TUs in one list (a header's finding appears once). */
+    finding_list all = {0};
+    for (size_t i = 0; i < an.ntus; i++)
+        finding_list_take(&all, &an.tus[i].findings);
+    finding_list_dedupe(&all);
+    if (cr.have_baseline) {
+        size_t kept = 0;
+        for (size_t i = 0; i < all.count; i++) {
+            if (baseline_has(&cr.baseline, all.items[i].fingerprint))
+                finding_clear(&all.items[i]);
+            else
+                all.items[kept++] = all.items[i];
+        }
+        all.count = kept;
+        if (nbaselined) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "%zu finding%s already in the baseline not reported", nbaselined,
+                     nbaselined == 1 ? "" : "s");
+            tool_diag_add(&an.diags, "lifeline-baseline", SEV_NOTE, NULL, 0, 0, msg);
+        }
+    }
+    exit_code = write_report(&cr, &an, &all, exit_code);
     finding_list_free(&all);
     analysis_free(&an);
-    models_free(&api);
-    compile_jobs_free(&jobs);
+    check_run_free(&cr);
     return exit_code;
 }
 

@@ -11,8 +11,8 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_TU_FAILED = 3 };
 typedef enum output_format { FORMAT_TEXT, FORMAT_SARIF } output_format;
 
 typedef struct check_options {
-    const char *compdb_dir; /* -p DIR, or NULL when files are given */
-    const char *const *files;
+    const char *compdb_dir;   /* -p DIR; with files too, only the TUs of those files are analysed (pre-commit) */
+    const char *const *files; /* explicit files, or with -p the changed files */
     size_t nfiles;
     const char *const *flags; /* after `--` */
     size_t nflags;
@@ -26,6 +26,11 @@ typedef struct check_options {
     const char *command_line;
     const char *const *model_files; /* --models FILE, repeatable: the user's own model files */
     size_t nmodel_files;
+    const char *config_path; /* --config FILE: this config for every file instead of looking up .lifeline.yaml */
+    const char *cli_rules;   /* --rules GLOBS, applied after the config's rules */
+    const char *baseline;    /* --baseline RUN_ID|FILE.sarif: do not report findings whose fingerprint is in it */
+    bool only_new;           /* --new: do not report findings already in the last full run */
+    const char *srcroot;     /* --srcroot DIR: what %SRCROOT% and relative paths stand for (default: cwd) */
 } check_options;
 
 /* Runs the whole check and returns the process exit code. Errors are printed to stderr as one line each. */

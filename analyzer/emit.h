@@ -18,7 +18,13 @@ typedef struct emit_options {
     const char *category;     /* SARIF run.automationDetails.id; NULL for none */
     const char *command_line; /* SARIF invocations[0].commandLine */
     int exit_code;            /* SARIF invocations[0].exitCode; executionSuccessful = exit_code < 2 */
+    size_t max_results;       /* SARIF: results kept in the log (0: GitHub's limit, SARIF_GITHUB_MAX_RESULTS) */
 } emit_options;
+
+/* GitHub code scanning rejects a run with more results than this; the rest are dropped with a run-level
+ * notification (toolExecutionNotifications, id lifeline-results-truncated). */
+enum { SARIF_GITHUB_MAX_RESULTS = 25000 };
+size_t emit_sarif_result_limit(const emit_options *opt);
 
 /* `path:line:col: warning: message [rule-id]` then `path:line:col: note: step` lines; tool diagnostics as
  * `path:line:col: note: message [tag]` (on stderr by the caller's choice of stream). Returns 0 or -1 on I/O error. */

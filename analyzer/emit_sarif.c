@@ -309,17 +309,33 @@ static json_t *notification(const tool_diag *d, const emit_options *opt) {
     return ok ? n : fail(n);
 }
 
-static json_t *invocation(const tool_diag_list *dl, const emit_options *opt) {
+/* The run-level warning when results were dropped to stay under GitHub's limit. */
+static json_t *truncation_notification(size_t kept, size_t total) {
+    char text[256];
+    snprintf(text, sizeof text,
+             "%zu results exceed the %zu a GitHub code scanning run accepts; only the first %zu (unsuppressed first, "
+             "in file order) are in this log. Narrow the run (--rules, a config file) or split it by --category.",
+             total, kept, kept);
+    tool_diag d = {.tag = "lifeline-results-truncated", .level = SEV_WARNING, .message = text};
+    return notification(&d, NULL);
+}
+
+static json_t *invocation(const tool_diag_list *dl, size_t kept, size_t total, const emit_options *opt) {
     json_t *inv = json_pack("{s:b,s:i}", "executionSuccessful", opt->exit_code < 2, "exitCode", opt->exit_code);
     if (!inv) return NULL;
     if (opt->command_line && !put(inv, "commandLine", jstr(opt->command_line))) return fail(inv);
-    if (dl && dl->count) {
+    if ((dl && dl->count) || kept < total) {
         json_t *notes = json_array();
         if (!put(inv, "toolExecutionNotifications", notes)) return fail(inv);
-        for (size_t i = 0; i < dl->count; i++)
+        for (size_t i = 0; dl && i < dl->count; i++)
             if (!push(notes, notification(&dl->items[i], opt))) return fail(inv);
+        if (kept < total && !push(notes, truncation_notification(kept, total))) return fail(inv);
     }
     return inv;
+}
+
+size_t emit_sarif_result_limit(const emit_options *opt) {
+    return opt && opt->max_results ? opt->max_results : SARIF_GITHUB_MAX_RESULTS;
 }
 
 static json_t *run(const finding_list *fl, const tool_diag_list *dl, const emit_options *opt) {
@@ -334,12 +350,22 @@ static json_t *run(const finding_list *fl, const tool_diag_list *dl, const emit_
         free(uri);
         if (!ok) return fail(r);
     }
-    if (!put(r, "invocations", json_pack("[o]", invocation(dl, opt))) ||
+    size_t total = fl ? fl->count : 0, limit = emit_sarif_result_limit(opt);
+    size_t kept = total < limit ? total : limit;
+    if (!put(r, "invocations", json_pack("[o]", invocation(dl, kept, total, opt))) ||
         !put(r, "columnKind", json_string("utf16CodeUnits")) || !put(r, "results", json_array()))
         return fail(r);
     json_t *results = json_object_get(r, "results"); /* borrowed: r owns it */
-    for (size_t i = 0; fl && i < fl->count; i++)
-        if (!push(results, result(&fl->items[i], opt))) return fail(r);
+    /* Over the limit, unsuppressed results go first: suppressed ones are not shown as alerts anyway. */
+    size_t pushed = 0;
+    int passes = total > kept ? 2 : 1;
+    for (int pass = 0; pass < passes; pass++)
+        for (size_t i = 0; i < total && pushed < kept; i++) {
+            const finding *f = &fl->items[i];
+            if (passes == 2 && f->suppressed != (pass == 1)) continue;
+            if (!push(results, result(f, opt))) return fail(r);
+            pushed++;
+        }
     return r;
 }
 

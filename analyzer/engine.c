@@ -349,10 +349,12 @@ static const char *branch_note(engine_ctx *cx, const ir_term *t, bool holds) {
     const char *l = operand_text(cx, &t->cond.lhs, ptr);
     const char *r = operand_text(cx, &t->cond.rhs, ptr);
     ir_cmp c = holds ? t->cond.cmp : negated[t->cond.cmp];
-    const char *what = t->what ? t->what : "condition";
     /* No "branch taken" wording: `if (!p)` tests `p != 0` with the edges swapped, so the IR's true edge is the
      * statement's else branch; the assumption itself is always right. */
-    if (!l || !r) return arena_printf(&cx->arena, "assuming this '%s' condition is %s", what, holds ? "true" : "false");
+    if ((!l || !r) && !t->what)
+        return arena_printf(&cx->arena, "assuming this condition is %s", holds ? "true" : "false");
+    if (!l || !r)
+        return arena_printf(&cx->arena, "assuming this '%s' condition is %s", t->what, holds ? "true" : "false");
     if (t->cond.rhs.kind == OPND_INT && t->cond.rhs.value == 0 && (c == CMP_NE || c == CMP_EQ))
         return arena_printf(&cx->arena, "assuming '%s' is %s", l,
                             c == CMP_EQ ? (ptr ? "NULL" : "zero") : (ptr ? "not NULL" : "non-zero"));

@@ -25,7 +25,7 @@ void finding_add_step(finding *f, const char *file, unsigned line, unsigned col,
     s->message = xstrdup(message ? message : "");
 }
 
-static void finding_free(finding *f) {
+void finding_clear(finding *f) {
     free(f->message);
     free(f->file);
     free(f->function);
@@ -40,7 +40,7 @@ static void finding_free(finding *f) {
 
 void finding_list_free(finding_list *fl) {
     for (size_t i = 0; i < fl->count; i++)
-        finding_free(&fl->items[i]);
+        finding_clear(&fl->items[i]);
     free(fl->items);
     memset(fl, 0, sizeof *fl);
 }
@@ -75,7 +75,7 @@ void finding_list_dedupe(finding_list *fl) {
     size_t out = 0;
     for (size_t i = 0; i < fl->count; i++) {
         if (out > 0 && finding_cmp(&fl->items[out - 1], &fl->items[i]) == 0) {
-            finding_free(&fl->items[i]);
+            finding_clear(&fl->items[i]);
             continue;
         }
         fl->items[out++] = fl->items[i];

@@ -37,6 +37,8 @@ typedef struct finding_list {
 finding *finding_list_add(finding_list *fl);
 void finding_add_step(finding *f, const char *file, unsigned line, unsigned col, const char *message);
 void finding_list_free(finding_list *fl);
+/* Frees what one finding owns (not the finding itself, which lives in a list's array). */
+void finding_clear(finding *f);
 /* Move every finding of src to the end of dst; src becomes empty. */
 void finding_list_take(finding_list *dst, finding_list *src);
 /* Stable order: file, line, column, rule, message. */

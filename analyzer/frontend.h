@@ -25,6 +25,8 @@ typedef struct compile_jobs {
     size_t count, cap;
 } compile_jobs;
 
+/* Frees what one job owns (the job itself lives in a list's array). */
+void compile_job_free(compile_job *job);
 void compile_jobs_free(compile_jobs *jobs);
 
 /* Loads DIR/compile_commands.json (DIR may also name the file itself). On failure returns -1 with one sentence naming

@@ -15,15 +15,18 @@
 #include "frontend.h"
 #include "xalloc.h"
 
+void compile_job_free(compile_job *j) {
+    free(j->file);
+    free(j->directory);
+    for (size_t k = 0; k < j->nargs; k++)
+        free(j->args[k]);
+    free(j->args);
+    memset(j, 0, sizeof *j);
+}
+
 void compile_jobs_free(compile_jobs *jobs) {
-    for (size_t i = 0; i < jobs->count; i++) {
-        compile_job *j = &jobs->items[i];
-        free(j->file);
-        free(j->directory);
-        for (size_t k = 0; k < j->nargs; k++)
-            free(j->args[k]);
-        free(j->args);
-    }
+    for (size_t i = 0; i < jobs->count; i++)
+        compile_job_free(&jobs->items[i]);
     free(jobs->items);
     memset(jobs, 0, sizeof *jobs);
 }

@@ -3,18 +3,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_command.h"
 #include "driver.h"
 #include "frontend.h"
 #include "rules.h"
 
 static const char usage[] =
-    "usage: lifeline check [-p BUILD_DIR | FILE...] [options] [-- COMPILER_FLAGS...]\n"
+    "usage: lifeline check [-p BUILD_DIR] [FILE...] [options] [-- COMPILER_FLAGS...]\n"
     "       lifeline rules [RULE_ID]\n"
+    "       lifeline db runs|findings|diff|export ... (lifeline db --help)\n"
+    "       lifeline baseline save [-o FILE] [--run N]\n"
     "       lifeline dump-cfg FILE [--function NAME] [-- COMPILER_FLAGS...]\n"
     "       lifeline --version | --help\n"
     "\n"
     "check options:\n"
-    "  -p DIR               analyse every TU of DIR/compile_commands.json\n"
+    "  -p DIR               analyse every TU of DIR/compile_commands.json; with FILEs, only the TUs of those\n"
+    "                       files (a header: the TUs that included it in stored runs) - the pre-commit mode\n"
+    "  --new                report only findings not in the last full run stored in the database\n"
+    "  --baseline RUN|FILE  report only findings not in this run of the database or this SARIF log\n"
+    "  --config FILE        use this config instead of looking up .lifeline.yaml from each file upward\n"
+    "  --rules GLOBS        which rules to report, clang-tidy style (\"*,-missing-timeout\"), after the config's\n"
+    "  --srcroot DIR        what %SRCROOT% (SARIF) and relative paths are relative to (default: current directory)\n"
     "  --format text|sarif  output format (default: text)\n"
     "  -o FILE              write the report to FILE instead of standard output\n"
     "  --category ID        SARIF run.automationDetails.id (GitHub code scanning category)\n"
@@ -88,6 +97,20 @@ static int cmd_check(int argc, char **argv, char *command_line) {
         } else if (strcmp(a, "--models") == 0) {
             if (!has_value) return free(files), free(model_files), usage_error("%s needs a file", a);
             model_files[nmodels++] = argv[++i];
+        } else if (strcmp(a, "--config") == 0) {
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a file", a);
+            opt.config_path = argv[++i];
+        } else if (strcmp(a, "--rules") == 0 || strcmp(a, "--checks") == 0) {
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a glob list", a);
+            opt.cli_rules = argv[++i];
+        } else if (strcmp(a, "--baseline") == 0) {
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a run id or a SARIF file", a);
+            opt.baseline = argv[++i];
+        } else if (strcmp(a, "--new") == 0) {
+            opt.only_new = true;
+        } else if (strcmp(a, "--srcroot") == 0) {
+            if (!has_value) return free(files), free(model_files), usage_error("%s needs a directory", a);
+            opt.srcroot = argv[++i];
         } else if (strcmp(a, "--no-db") == 0) {
             opt.no_db = true;
         } else if (strcmp(a, "--explain-escapes") == 0) {
@@ -110,11 +133,6 @@ static int cmd_check(int argc, char **argv, char *command_line) {
         free(files);
         free(model_files);
         return usage_error("%s", "nothing to check: give -p BUILD_DIR or source files");
-    }
-    if (opt.compdb_dir && nfiles) {
-        free(files);
-        free(model_files);
-        return usage_error("%s", "give either -p BUILD_DIR or source files, not both");
     }
     int rc = driver_check(&opt);
     free(files);
@@ -185,6 +203,8 @@ int main(int argc, char **argv) {
         return rc;
     }
     if (strcmp(cmd, "rules") == 0) return cmd_rules(argc, argv);
+    if (strcmp(cmd, "db") == 0) return db_command(argc - 1, argv + 1);
+    if (strcmp(cmd, "baseline") == 0) return baseline_command(argc - 1, argv + 1);
     if (strcmp(cmd, "dump-cfg") == 0) return cmd_dump_cfg(argc, argv);
     return usage_error("unknown command '%s'", cmd);
 }

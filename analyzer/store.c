@@ -115,6 +115,13 @@ static const char *const migrations[] = {
     "    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,\n"
     "    data TEXT NOT NULL\n"
     ");\n",
+
+    /* 1 -> 2: runs.scope. */
+    "-- runs.scope: 'full' when the run analysed every TU of the project (lifeline check -p DIR, or the files it was\n"
+    "-- given), 'partial' when it analysed only some (a pre-commit run over the changed files and the TUs including\n"
+    "-- them). Baselines and `db findings --new` compare against full runs only. Runs recorded before version 2 were\n"
+    "-- all full.\n"
+    "ALTER TABLE runs ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scope IN ('full', 'partial'));\n",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
@@ -139,6 +146,12 @@ enum stmt_id {
     ST_LOAD_FINDINGS,
     ST_LOAD_STEPS,
     ST_LATEST_RUN,
+    ST_SET_SCOPE,
+    ST_FULL_RUN_BEFORE,
+    ST_TUS_INCLUDING,
+    ST_RUN_FINGERPRINTS,
+    ST_LIST_RUNS,
+    ST_GET_RUN,
     ST_COUNT
 };
 
@@ -171,6 +184,24 @@ static const char *const stmt_sql[ST_COUNT] = {
                          "ORDER BY file, line, col, rule, message, id",
     [ST_LOAD_STEPS] = "SELECT file, line, col, message FROM finding_steps WHERE finding_id = ?1 ORDER BY idx",
     [ST_LATEST_RUN] = "SELECT id FROM runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+    [ST_SET_SCOPE] = "UPDATE runs SET scope = ?2 WHERE id = ?1",
+    [ST_FULL_RUN_BEFORE] = "SELECT id FROM runs WHERE finished_at IS NOT NULL AND scope = 'full' AND id < ?1 "
+                           "ORDER BY id DESC LIMIT 1",
+    /* From the file to the TUs that read it (tu_files_file), keeping a TU row only when it is the one that speaks
+     * for its main file: the latest row that was analysed (ok or parse-errors), or failing that the latest row. A
+     * failed or skipped TU records little or nothing of what it includes, so an older analysed row knows better. */
+    [ST_TUS_INCLUDING] =
+        "SELECT DISTINCT t.main_file FROM files f JOIN tu_files tf ON tf.file_id = f.id JOIN tus t ON t.id = tf.tu_id "
+        "WHERE f.path = ?1 AND t.id = coalesce("
+        "(SELECT max(id) FROM tus u WHERE u.main_file = t.main_file AND u.status IN ('ok', 'parse-errors')), "
+        "(SELECT max(id) FROM tus u WHERE u.main_file = t.main_file)) "
+        "ORDER BY t.main_file",
+    [ST_RUN_FINGERPRINTS] = "SELECT DISTINCT fingerprint FROM findings WHERE run_id = ?1 AND fingerprint IS NOT NULL "
+                            "AND fingerprint <> '' ORDER BY fingerprint",
+    [ST_LIST_RUNS] = "SELECT id, started_at, finished_at, tool_version, command_line, root_dir, scope, exit_code, "
+                     "findings, failed_tus FROM runs ORDER BY id",
+    [ST_GET_RUN] = "SELECT id, started_at, finished_at, tool_version, command_line, root_dir, scope, exit_code, "
+                   "findings, failed_tus FROM runs WHERE id = ?1",
 };
 
 /* Rule ids of loaded findings. finding.rule_id is a borrowed `const char *` (normally the rule table's), and the
@@ -535,6 +566,111 @@ int64_t store_latest_run(store *s) {
     return id;
 }
 
+int store_set_run_scope(store *s, int64_t run_id, const char *scope, char *err, size_t errlen) {
+    if (!scope || (strcmp(scope, "full") != 0 && strcmp(scope, "partial") != 0)) {
+        set_err(err, errlen, "database %s: invalid run scope '%s' (expected full or partial)", s->path,
+                scope ? scope : "(null)");
+        return -1;
+    }
+    sqlite3_stmt *st = s->st[ST_SET_SCOPE];
+    sqlite3_bind_int64(st, 1, run_id);
+    bind_text(st, 2, scope);
+    if (exec_stmt(st) != 0) {
+        db_err(s, err, errlen, "cannot record the scope of the run");
+        return -1;
+    }
+    if (sqlite3_changes(s->db) == 0) {
+        set_err(err, errlen, "database %s: cannot record the scope of run %lld: no such run", s->path,
+                (long long)run_id);
+        return -1;
+    }
+    return 0;
+}
+
+int64_t store_full_run_before(store *s, int64_t run_id) {
+    sqlite3_stmt *st = s->st[ST_FULL_RUN_BEFORE];
+    sqlite3_bind_int64(st, 1, run_id);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
+    stmt_done_with(st);
+    return id;
+}
+
+int64_t store_latest_full_run(store *s) {
+    return store_full_run_before(s, INT64_MAX);
+}
+
+static void run_from_row(sqlite3_stmt *st, store_run *r) {
+    r->id = sqlite3_column_int64(st, 0);
+    r->started_at = column_dup(st, 1);
+    r->finished_at = column_dup(st, 2);
+    r->tool_version = column_dup(st, 3);
+    r->command_line = column_dup(st, 4);
+    r->root_dir = column_dup(st, 5);
+    r->scope = column_dup(st, 6);
+    r->exit_code = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 7);
+    r->findings = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+    r->failed_tus = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 9);
+}
+
+void store_run_free(store_run *r) {
+    if (!r) return;
+    free(r->started_at);
+    free(r->finished_at);
+    free(r->tool_version);
+    free(r->command_line);
+    free(r->root_dir);
+    free(r->scope);
+    memset(r, 0, sizeof *r);
+}
+
+void store_run_list_free(store_run_list *l) {
+    for (size_t i = 0; i < l->count; i++)
+        store_run_free(&l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+int store_get_run(store *s, int64_t run_id, store_run *out, char *err, size_t errlen) {
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = s->st[ST_GET_RUN];
+    sqlite3_bind_int64(st, 1, run_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) run_from_row(st, out);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read runs");
+    stmt_done_with(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_list_runs(store *s, store_run_list *out, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_LIST_RUNS];
+    store_run_list got = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (got.count == got.cap) {
+            got.cap = got.cap ? got.cap * 2 : 16;
+            got.items = xrealloc(got.items, got.cap * sizeof *got.items);
+        }
+        run_from_row(st, &got.items[got.count++]);
+    }
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read runs");
+    stmt_done_with(st);
+    if (rc != SQLITE_DONE) {
+        store_run_list_free(&got);
+        return -1;
+    }
+    /* Appended, like store_load_findings. */
+    for (size_t i = 0; i < got.count; i++) {
+        if (out->count == out->cap) {
+            out->cap = out->cap ? out->cap * 2 : 16;
+            out->items = xrealloc(out->items, out->cap * sizeof *out->items);
+        }
+        out->items[out->count++] = got.items[i];
+    }
+    free(got.items);
+    return 0;
+}
+
 /* ---- recording a TU ------------------------------------------------------------------------------------------ */
 
 static int record_file(store *s, int64_t run_id, int64_t tu_id, const store_file *f) {
@@ -667,6 +803,50 @@ int store_each_summary(store *s, store_summary_fn fn, void *ctx, char *err, size
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* One walk of a single-text-column statement, with the guard store_each_summary has: fn must not start another walk
+ * of the same statement. */
+static int each_text(store *s, sqlite3_stmt *st, const char *what, int (*fn)(void *, const char *), void *ctx,
+                     char *err, size_t errlen) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, what);
+    stmt_done_with(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_tus_including(store *s, const char *path, store_path_fn fn, void *ctx, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_TUS_INCLUDING];
+    if (sqlite3_stmt_busy(st)) {
+        set_err(err, errlen, "database %s: store_tus_including called from its own callback", s->path);
+        return -1;
+    }
+    bind_text(st, 1, path);
+    return each_text(s, st, "cannot read which TUs include a file", fn, ctx, err, errlen);
+}
+
+int store_run_fingerprints(store *s, int64_t run_id, store_fingerprint_fn fn, void *ctx, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_RUN_FINGERPRINTS];
+    if (sqlite3_stmt_busy(st)) {
+        set_err(err, errlen, "database %s: store_run_fingerprints called from its own callback", s->path);
+        return -1;
+    }
+    if (run_id <= 0 && (run_id = store_latest_run(s)) < 0) {
+        db_err(s, err, errlen, "cannot find the latest run");
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, run_id);
+    return each_text(s, st, "cannot read fingerprints", fn, ctx, err, errlen);
+}
+
+const char *store_path(const store *s) {
+    return s->path;
+}
+
 static severity severity_from_name(const char *name) {
     if (name && strcmp(name, "note") == 0) return SEV_NOTE;
     if (name && strcmp(name, "error") == 0) return SEV_ERROR;
@@ -732,4 +912,8 @@ int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, s
     else
         finding_list_free(&got);
     return rc;
+}
+
+const char *store_migration_sql(int version) {
+    return version >= 0 && version < STORE_SCHEMA_VERSION ? migrations[version] : NULL;
 }

@@ -13,13 +13,13 @@
 
 #include "finding.h"
 
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 typedef struct store store;
 
 /* Opens (creating the file and its parent directories when missing) and migrates. On failure returns NULL and writes
  * one human-readable sentence naming the path into err (e.g. "database /x/.lifeline/lifeline.db was written by a newer
- * lifeline (schema 7, this build knows 1); use --db to pick another file"). */
+ * lifeline (schema 7, this build knows 2); use --db to pick another file"). */
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s);
 
@@ -71,5 +71,64 @@ int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, s
 
 /* The id of the latest run that finished, or 0 when there is none (-1 on a database error). */
 int64_t store_latest_run(store *s);
+
+/* The path the handle was opened with, for messages. */
+const char *store_path(const store *s);
+
+/* ---- run scope (schema 2) ----------------------------------------------------------------------------------------
+ * A run is "full" when it analysed every TU of the project (the default, and what every run before schema 2 was) or
+ * "partial" when it analysed only some (a pre-commit run over changed files). Comparisons that need "everything the
+ * project had" — baselines, `db findings --new` — use full runs only. */
+int store_set_run_scope(store *s, int64_t run_id, const char *scope, char *err, size_t errlen);
+/* The latest finished full run, or 0 when there is none (-1 on a database error). */
+int64_t store_latest_full_run(store *s);
+/* The latest finished full run with an id below run_id, or 0 when there is none (-1 on a database error). */
+int64_t store_full_run_before(store *s, int64_t run_id);
+
+/* ---- queries for pre-commit runs and `lifeline db` --------------------------------------------------------------
+ * The walks below call fn once per row and stop early when it returns non-zero; the strings passed to fn are valid
+ * only during the call, and fn must not start the same walk again on the same handle. 0, or -1 with err set. */
+typedef int (*store_path_fn)(void *ctx, const char *path);
+typedef int (*store_fingerprint_fn)(void *ctx, const char *fingerprint);
+
+/* The main files of the TUs that read `path` (an absolute path, compared as stored: the driver records the paths
+ * clang reports), each once, in path order: a changed header maps to the TUs to analyse again. For each main file
+ * only the TU row that speaks for it counts — its latest analysed row (status ok or parse-errors), or its latest row
+ * when it was never analysed — so a header a TU stopped including no longer maps to it. */
+int store_tus_including(store *s, const char *path, store_path_fn fn, void *ctx, char *err, size_t errlen);
+
+/* The distinct non-empty fingerprints of a run's findings (suppressed ones included), in order; run_id <= 0: the
+ * latest finished run. A run that does not exist has none. */
+int store_run_fingerprints(store *s, int64_t run_id, store_fingerprint_fn fn, void *ctx, char *err, size_t errlen);
+
+/* A row of runs, heap-owned. */
+typedef struct store_run {
+    int64_t id;
+    char *started_at;   /* ISO 8601 UTC */
+    char *finished_at;  /* NULL while running, or when the run was killed */
+    char *tool_version; /* may be NULL */
+    char *command_line; /* may be NULL */
+    char *root_dir;     /* may be NULL */
+    char *scope;        /* "full" or "partial" */
+    int exit_code;      /* -1 when not finished */
+    int64_t findings;   /* reported (unsuppressed) findings; -1 when not finished */
+    int64_t failed_tus; /* -1 when not finished */
+} store_run;
+
+typedef struct store_run_list {
+    store_run *items;
+    size_t count, cap;
+} store_run_list;
+
+/* Every run, in id order, appended to out (left as it was on failure). */
+int store_list_runs(store *s, store_run_list *out, char *err, size_t errlen);
+/* One run: 1 and *out filled, 0 when there is no such run, -1 with err set on a database error. */
+int store_get_run(store *s, int64_t run_id, store_run *out, char *err, size_t errlen);
+void store_run_free(store_run *r);
+void store_run_list_free(store_run_list *l);
+
+/* The SQL that takes a database from schema version `version` to version + 1 (NULL when out of range). For tests
+ * that build a database of an older version the way that version's lifeline did. */
+const char *store_migration_sql(int version);
 
 #endif

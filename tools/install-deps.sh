@@ -11,6 +11,7 @@ packages=(
   libyaml-dev                       # .lifeline.yaml config
   libxxhash-dev                     # fingerprints and content hashes
   libcmocka-dev                     # unit tests
+  pre-commit                        # testcases/check-precommit.sh drives the real pre-commit framework
 )
 
 missing=()

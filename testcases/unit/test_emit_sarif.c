@@ -333,6 +333,50 @@ static void relative_srcroot_rejected(void **state) {
     fclose(out);
 }
 
+/* Over the result limit (GitHub accepts 25,000 per run; 3 here), unsuppressed results are kept first, in order, and a
+ * run-level notification says how many there were. At the limit exactly, nothing is dropped or announced. */
+static void results_capped_at_limit(void **state) {
+    (void)state;
+    finding_list fl = {0};
+    add_finding(&fl, "/r/a.c", 1, 1, "suppressed one")->suppressed = true;
+    add_finding(&fl, "/r/a.c", 2, 1, "first");
+    add_finding(&fl, "/r/a.c", 3, 1, "second");
+    add_finding(&fl, "/r/a.c", 4, 1, "third");
+    add_finding(&fl, "/r/a.c", 5, 1, "fourth");
+    for (size_t limit = 3; limit <= 5; limit += 2) {
+        emit_options opt = {.srcroot = "/r", .exit_code = 1, .max_results = limit};
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        assert_non_null(out);
+        char err[256] = "";
+        assert_int_equal(emit_sarif(out, &fl, NULL, &opt, err, sizeof err), 0);
+        assert_int_equal(fclose(out), 0);
+        json_t *log = json_loadb(buf, len, 0, NULL);
+        assert_non_null(log);
+        json_t *results = at(log, "/runs/0/results");
+        json_t *notes = at(log, "/runs/0/invocations/0/toolExecutionNotifications");
+        if (limit == 3) {
+            assert_int_equal(json_array_size(results), 3);
+            assert_string_equal(str_at(results, "/0/message/text"), "first");
+            assert_string_equal(str_at(results, "/2/message/text"), "third");
+            assert_int_equal(json_array_size(notes), 1);
+            assert_string_equal(str_at(notes, "/0/descriptor/id"), "lifeline-results-truncated");
+            assert_string_equal(str_at(notes, "/0/level"), "warning");
+            assert_non_null(strstr(str_at(notes, "/0/message/text"), "5 results exceed the 3"));
+        } else {
+            assert_int_equal(json_array_size(results), 5);
+            assert_string_equal(str_at(results, "/0/message/text"), "suppressed one");
+            assert_null(notes);
+        }
+        json_decref(log);
+        free(buf);
+    }
+    emit_options none = {0};
+    assert_int_equal(emit_sarif_result_limit(&none), 25000);
+    finding_list_free(&fl);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(log_header, setup, teardown),
@@ -344,6 +388,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(allocation_failures, setup, teardown),
         cmocka_unit_test(invalid_utf8_and_no_root),
         cmocka_unit_test(relative_srcroot_rejected),
+        cmocka_unit_test(results_capped_at_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

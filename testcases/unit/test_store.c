@@ -378,7 +378,7 @@ static void test_schema_created(void **state) {
     store_close(open_ok(db));
 
     assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    assert_int_equal(STORE_SCHEMA_VERSION, 1);
+    assert_int_equal(STORE_SCHEMA_VERSION, 2);
     char *mode = raw_text(db, "PRAGMA journal_mode");
     assert_string_equal(mode, "wal");
     free(mode);
@@ -391,6 +391,9 @@ static void test_schema_created(void **state) {
     assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
                                  "name IN ('findings_run', 'findings_fingerprint')"),
                      2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'scope' AND "
+                                 "\"notnull\" = 1 AND dflt_value = '''full'''"),
+                     1);
 
     /* Opening again leaves a current database as it is. */
     store_close(open_ok(db));
@@ -433,7 +436,7 @@ static void test_newer_version_refused(void **state) {
     assert_non_null(strstr(err, db));
     assert_non_null(strstr(err, "newer"));
     assert_non_null(strstr(err, "schema 7"));
-    assert_non_null(strstr(err, "knows 1"));
+    assert_non_null(strstr(err, "knows 2"));
     assert_non_null(strstr(err, "--db"));
 
     unsigned char *after = read_bytes(db, &after_len);
@@ -454,14 +457,14 @@ static void test_newer_wal_database_untouched(void **state) {
     char *db = path_in(fx, "newer-wal.db");
     sqlite3 *raw = raw_open(db);
     raw_exec(raw, "PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); "
-                  "INSERT INTO future VALUES ('from lifeline 9'); PRAGMA user_version = 2;");
+                  "INSERT INTO future VALUES ('from lifeline 9'); PRAGMA user_version = 3;");
     sqlite3_close(raw);
     size_t before_len, after_len;
     unsigned char *before = read_bytes(db, &before_len);
 
     char err[512] = "";
     assert_null(store_open(db, err, sizeof err));
-    assert_non_null(strstr(err, "schema 2"));
+    assert_non_null(strstr(err, "schema 3"));
     unsigned char *after = read_bytes(db, &after_len);
     assert_int_equal(before_len, after_len);
     assert_memory_equal(before, after, before_len);
@@ -782,6 +785,312 @@ static void test_concurrent_writers(void **state) {
     free(db);
 }
 
+/* ---- schema 2: run scope, pre-commit queries, runs listing ------------------------------------------------ */
+
+/* A database exactly as lifeline with schema 1 left it: the first migration step (the same text that version ran),
+ * user_version 1, and a run with a TU, its files, a finding and its steps written with the version 1 columns. */
+static void make_v1_database(const char *path) {
+    const char *ddl = store_migration_sql(0);
+    assert_non_null(ddl);
+    assert_null(strstr(ddl, "scope TEXT"));
+    sqlite3 *raw = raw_open(path);
+    raw_exec(raw, "PRAGMA journal_mode = WAL");
+    raw_exec(raw, "BEGIN");
+    raw_exec(raw, ddl);
+    raw_exec(raw, "PRAGMA user_version = 1");
+    raw_exec(raw, "INSERT INTO runs (id, started_at, finished_at, tool_version, command_line, root_dir, exit_code, "
+                  "findings, failed_tus) VALUES (1, '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:05.000Z', '0.1.0', "
+                  "'lifeline check -p build', '/src', 1, 1, 0)");
+    raw_exec(raw, "INSERT INTO runs (id, started_at, tool_version, command_line, root_dir) "
+                  "VALUES (2, '2024-05-02T10:00:00.000Z', '0.1.0', 'lifeline check -p build', '/src')");
+    raw_exec(raw, "INSERT INTO tus (id, run_id, main_file, directory, args_hash, status) "
+                  "VALUES (1, 1, '/src/a.c', '/src', 'abcd', 'ok')");
+    raw_exec(raw, "INSERT INTO files (id, path, content_hash, run_id) VALUES (1, '/src/a.c', '01', 1), "
+                  "(2, '/src/common.h', '02', 1)");
+    raw_exec(raw, "INSERT INTO tu_files (tu_id, file_id) VALUES (1, 1), (1, 2)");
+    raw_exec(raw, "INSERT INTO findings (id, run_id, tu_id, rule, severity, message, file, line, col, end_line, "
+                  "end_col, function, fingerprint) VALUES (1, 1, 1, 'handle-leak', 'warning', 'leaked', '/src/a.c', "
+                  "4, 5, 4, 20, 'f', '0123456789abcdef0123456789abcdef')");
+    raw_exec(raw, "INSERT INTO finding_steps (finding_id, idx, file, line, col, message) "
+                  "VALUES (1, 0, '/src/a.c', 4, 5, 'opened here')");
+    raw_exec(raw, "COMMIT");
+    sqlite3_close(raw);
+}
+
+static void test_migration_v1_to_v2(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "v1.db");
+    make_v1_database(db);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'scope'"), 0);
+
+    char err[512] = "";
+    store *s = open_ok(db);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+    /* Every run and finding survived, and the old runs are full runs. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM runs"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM runs WHERE scope = 'full'"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps"), 1);
+    assert_int_equal(store_latest_run(s), 1);
+    assert_int_equal(store_latest_full_run(s), 1);
+    finding_list fl = {0};
+    assert_int_equal(store_load_findings(s, 1, &fl, err, sizeof err), 0);
+    assert_int_equal(fl.count, 1);
+    assert_string_equal(fl.items[0].rule_id, "handle-leak");
+    assert_string_equal(fl.items[0].fingerprint, "0123456789abcdef0123456789abcdef");
+    assert_int_equal(fl.items[0].nsteps, 1);
+    assert_string_equal(fl.items[0].steps[0].message, "opened here");
+    finding_list_free(&fl);
+    store_run run;
+    assert_int_equal(store_get_run(s, 2, &run, err, sizeof err), 1);
+    assert_null(run.finished_at);
+    assert_string_equal(run.scope, "full");
+    assert_int_equal(run.exit_code, -1);
+    assert_int_equal(run.findings, -1);
+    store_run_free(&run);
+
+    /* The migrated database takes the new column... */
+    assert_int_equal(store_set_run_scope(s, 2, "partial", err, sizeof err), 0);
+    assert_int_equal(store_end_run(s, 2, 0, 0, 0, err, sizeof err), 0);
+    assert_int_equal(store_latest_run(s), 2);
+    assert_int_equal(store_latest_full_run(s), 1);
+    store_close(s);
+    /* ...with its CHECK. */
+    sqlite3 *raw = raw_open(db);
+    assert_int_not_equal(sqlite3_exec(raw, "UPDATE runs SET scope = 'half' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    /* Opening again changes nothing. */
+    store_close(open_ok(db));
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 1);
+    free(db);
+}
+
+/* A new run with the given scope (NULL: the default), finished or not; returns its id. */
+static int64_t add_run(store *s, const char *scope, bool finish) {
+    char err[512] = "";
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_true(run > 0);
+    if (scope) assert_int_equal(store_set_run_scope(s, run, scope, err, sizeof err), 0);
+    if (finish) assert_int_equal(store_end_run(s, run, 0, 0, 0, err, sizeof err), 0);
+    return run;
+}
+
+static void test_run_scope(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    assert_int_equal(store_latest_full_run(s), 0);
+    assert_int_equal(store_full_run_before(s, 100), 0);
+
+    int64_t r1 = add_run(s, NULL, true); /* full by default */
+    int64_t r2 = add_run(s, "partial", true);
+    int64_t r3 = add_run(s, "full", true);
+    int64_t r4 = add_run(s, "partial", true);
+    int64_t r5 = add_run(s, "full", false); /* not finished */
+    char *scope = raw_text(db, "SELECT scope FROM runs WHERE id = 1");
+    assert_string_equal(scope, "full");
+    free(scope);
+
+    assert_int_equal(store_latest_run(s), r4);
+    assert_int_equal(store_latest_full_run(s), r3);
+    assert_int_equal(store_full_run_before(s, r5), r3);
+    assert_int_equal(store_full_run_before(s, r4), r3);
+    assert_int_equal(store_full_run_before(s, r3), r1);
+    assert_int_equal(store_full_run_before(s, r2), r1);
+    assert_int_equal(store_full_run_before(s, r1), 0);
+
+    /* Only the two scopes, and only existing runs. */
+    err[0] = '\0';
+    assert_int_equal(store_set_run_scope(s, r1, "everything", err, sizeof err), -1);
+    assert_non_null(strstr(err, "everything"));
+    assert_int_equal(store_set_run_scope(s, r1, NULL, err, sizeof err), -1);
+    err[0] = '\0';
+    assert_int_equal(store_set_run_scope(s, r5 + 10, "full", err, sizeof err), -1);
+    assert_non_null(strstr(err, "no such run"));
+
+    /* Listing: every run in id order, unfinished ones with -1 counts. */
+    store_run_list runs = {0};
+    assert_int_equal(store_list_runs(s, &runs, err, sizeof err), 0);
+    assert_int_equal(runs.count, 5);
+    assert_int_equal(runs.items[0].id, r1);
+    assert_string_equal(runs.items[1].scope, "partial");
+    assert_string_equal(runs.items[0].command_line, "lifeline check");
+    assert_string_equal(runs.items[0].tool_version, "0.1.0");
+    assert_string_equal(runs.items[0].root_dir, "/src");
+    assert_true(is_iso8601_utc(runs.items[0].started_at));
+    assert_true(is_iso8601_utc(runs.items[0].finished_at));
+    assert_int_equal(runs.items[0].exit_code, 0);
+    assert_int_equal(runs.items[0].findings, 0);
+    assert_null(runs.items[4].finished_at);
+    assert_int_equal(runs.items[4].exit_code, -1);
+    assert_int_equal(runs.items[4].failed_tus, -1);
+    /* Appends. */
+    assert_int_equal(store_list_runs(s, &runs, err, sizeof err), 0);
+    assert_int_equal(runs.count, 10);
+    store_run_list_free(&runs);
+
+    store_run run;
+    assert_int_equal(store_get_run(s, r3, &run, err, sizeof err), 1);
+    assert_int_equal(run.id, r3);
+    assert_string_equal(run.scope, "full");
+    store_run_free(&run);
+    assert_int_equal(store_get_run(s, r5 + 1, &run, err, sizeof err), 0);
+    assert_null(run.scope);
+    store_close(s);
+    free(db);
+}
+
+/* Strings a store walk reports, copied. */
+typedef struct seen_strings {
+    char *items[8];
+    size_t count;
+    size_t stop_after; /* 0: never stop early */
+} seen_strings;
+
+static int collect_string(void *ctx, const char *str) {
+    seen_strings *seen = ctx;
+    assert_true(seen->count < 8);
+    seen->items[seen->count++] = strdup(str);
+    return seen->stop_after && seen->count >= seen->stop_after;
+}
+
+static void strings_free(seen_strings *seen) {
+    for (size_t i = 0; i < seen->count; i++)
+        free(seen->items[i]);
+    seen->count = 0;
+}
+
+/* The main files of the TUs including path must be `expected` (joined with spaces). */
+static void assert_including(store *s, const char *path, const char *expected) {
+    char err[512] = "";
+    seen_strings seen = {0};
+    if (store_tus_including(s, path, collect_string, &seen, err, sizeof err) != 0) fail_msg("%s", err);
+    char got[256] = "";
+    for (size_t i = 0; i < seen.count; i++) {
+        if (i) strcat(got, " ");
+        strcat(got, seen.items[i]);
+    }
+    strings_free(&seen);
+    assert_string_equal(got, expected);
+}
+
+static void record_simple_tu(store *s, int64_t run, const char *main_file, const char *status, const store_file *files,
+                             size_t nfiles) {
+    char err[512] = "";
+    store_tu tu = {.main_file = main_file,
+                   .directory = "/src",
+                   .args_hash = "ab",
+                   .status = status,
+                   .files = files,
+                   .nfiles = nfiles};
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+}
+
+static void test_tus_including(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    store *s = open_ok(db);
+    assert_including(s, "/src/common.h", "");
+
+    /* Run 1: b.c and a.c both include common.h; a.c also util.h. */
+    int64_t r1 = add_run(s, NULL, false);
+    const store_file b_files[] = {{"/src/b.c", "01"}, {"/src/common.h", "02"}};
+    const store_file a_files[] = {{"/src/a.c", "03"}, {"/src/common.h", "02"}, {"/src/util.h", "04"}};
+    record_simple_tu(s, r1, "/src/b.c", "ok", b_files, 2);
+    record_simple_tu(s, r1, "/src/a.c", "ok", a_files, 3);
+    assert_including(s, "/src/common.h", "/src/a.c /src/b.c"); /* each once, in path order */
+    assert_including(s, "/src/util.h", "/src/a.c");
+    assert_including(s, "/src/a.c", "/src/a.c"); /* a main file is among its own files */
+    assert_including(s, "/src/other.h", "");
+
+    /* The callback stops the walk. */
+    char err[512] = "";
+    seen_strings seen = {.stop_after = 1};
+    assert_int_equal(store_tus_including(s, "/src/common.h", collect_string, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 1);
+    strings_free(&seen);
+
+    /* Run 2: a.c no longer includes common.h. Its newer row replaces the older one's files. */
+    int64_t r2 = add_run(s, NULL, false);
+    const store_file a2_files[] = {{"/src/a.c", "05"}, {"/src/util.h", "04"}};
+    record_simple_tu(s, r2, "/src/a.c", "ok", a2_files, 2);
+    assert_including(s, "/src/common.h", "/src/b.c");
+    assert_including(s, "/src/util.h", "/src/a.c");
+    /* Within one run too: the later row wins. */
+    record_simple_tu(s, r2, "/src/a.c", "parse-errors", a_files, 3);
+    assert_including(s, "/src/common.h", "/src/a.c /src/b.c");
+
+    /* Run 3: b.c failed and recorded only itself: its last analysed row still speaks for it. */
+    int64_t r3 = add_run(s, NULL, false);
+    record_simple_tu(s, r3, "/src/b.c", "failed", b_files, 1);
+    assert_including(s, "/src/common.h", "/src/a.c /src/b.c");
+    /* A TU that was never analysed is known by its latest row. */
+    const store_file c_files[] = {{"/src/c.c", "06"}, {"/src/common.h", "02"}};
+    record_simple_tu(s, r3, "/src/c.c", "failed", c_files, 2);
+    assert_including(s, "/src/common.h", "/src/a.c /src/b.c /src/c.c");
+    record_simple_tu(s, r3, "/src/c.c", "skipped", c_files, 1);
+    assert_including(s, "/src/common.h", "/src/a.c /src/b.c");
+    store_close(s);
+    free(db);
+}
+
+static void test_run_fingerprints(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+
+    int64_t r1 = add_run(s, NULL, false);
+    finding_list fl = {0};
+    make_findings(&fl); /* the second one is suppressed */
+    /* A third finding repeating the first one's fingerprint (a header finding stored by two TUs), and a fourth
+     * without a fingerprint. */
+    finding *f = finding_list_add(&fl);
+    f->rule_id = "handle-leak";
+    f->level = SEV_WARNING;
+    f->file = strdup("/src/c.c");
+    f->fingerprint = strdup("0123456789abcdef0123456789abcdef");
+    f = finding_list_add(&fl);
+    f->rule_id = "handle-leak";
+    f->level = SEV_WARNING;
+    f->file = strdup("/src/d.c");
+    store_tu tu = make_tu(&fl, NULL, 0);
+    assert_int_equal(store_record_tu(s, r1, &tu, err, sizeof err), 0);
+    assert_int_equal(store_end_run(s, r1, 1, 3, 0, err, sizeof err), 0);
+    int64_t r2 = add_run(s, NULL, true);
+
+    seen_strings seen = {0};
+    assert_int_equal(store_run_fingerprints(s, r1, collect_string, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 2); /* distinct, suppressed included, in order */
+    assert_string_equal(seen.items[0], "0123456789abcdef0123456789abcdef");
+    assert_string_equal(seen.items[1], "fedcba9876543210fedcba9876543210");
+    strings_free(&seen);
+    /* 0: the latest finished run (r2, which has none); a run that does not exist has none. */
+    assert_int_equal(store_run_fingerprints(s, 0, collect_string, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 0);
+    assert_int_equal(store_run_fingerprints(s, r2 + 5, collect_string, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 0);
+    seen.stop_after = 1;
+    assert_int_equal(store_run_fingerprints(s, r1, collect_string, &seen, err, sizeof err), 0);
+    assert_int_equal(seen.count, 1);
+    strings_free(&seen);
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
+static void test_migration_sql(void **state) {
+    (void)state;
+    assert_non_null(store_migration_sql(0));
+    assert_non_null(strstr(store_migration_sql(1), "scope TEXT"));
+    assert_null(store_migration_sql(STORE_SCHEMA_VERSION));
+    assert_null(store_migration_sql(-1));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
@@ -798,6 +1107,11 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_read_only_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_handles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_writers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration_v1_to_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_scope, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tus_including, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_fingerprints, setup, teardown),
+        cmocka_unit_test(test_migration_sql),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
