@@ -6,6 +6,7 @@
 #include "db_command.h"
 #include "driver.h"
 #include "frontend.h"
+#include "lsp.h"
 #include "rules.h"
 
 static const char usage[] =
@@ -14,6 +15,7 @@ static const char usage[] =
     "       lifeline db runs|findings|diff|export ... (lifeline db --help)\n"
     "       lifeline baseline save [-o FILE] [--run N]\n"
     "       lifeline dump-cfg FILE [--function NAME] [-- COMPILER_FLAGS...]\n"
+    "       lifeline lsp [--models FILE]...   (Language Server on stdio, beside clangd; see lsp --help)\n"
     "       lifeline --version | --help\n"
     "\n"
     "check options:\n"
@@ -206,5 +208,6 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "db") == 0) return db_command(argc - 1, argv + 1);
     if (strcmp(cmd, "baseline") == 0) return baseline_command(argc - 1, argv + 1);
     if (strcmp(cmd, "dump-cfg") == 0) return cmd_dump_cfg(argc, argv);
+    if (strcmp(cmd, "lsp") == 0) return lsp_main(argc, argv);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -12,6 +12,7 @@ packages=(
   libxxhash-dev                     # fingerprints and content hashes
   libcmocka-dev                     # unit tests
   pre-commit                        # testcases/check-precommit.sh drives the real pre-commit framework
+  neovim                            # testcases/check-lsp.sh: a real LSP client for `lifeline lsp`
 )
 
 missing=()
