@@ -59,6 +59,16 @@ static const nolint_index *nolint_for(nolint_cache *nc, analysis *an, const char
     return ix;
 }
 
+static bool reports(const lifeline_config *c, const report_options *opt, const finding *f, const char *main_file) {
+    return rule_enabled(c, opt ? opt->cli_rules : NULL, f->rule_id) && config_reports_file(c, f->file, main_file);
+}
+
+static bool tu_includes(const analysis_tu *tu, const char *path) {
+    for (size_t i = 0; i < tu->fe.nincluded; i++)
+        if (strcmp(tu->fe.included[i], path) == 0) return true;
+    return false;
+}
+
 int report_filter(analysis *an, const report_options *opt, char *err, size_t errlen) {
     nolint_cache nc = {0};
     strmap_init(&nc.by_path);
@@ -74,13 +84,30 @@ int report_filter(analysis *an, const report_options *opt, char *err, size_t err
         size_t kept = 0;
         for (size_t i = 0; i < fl->count; i++) {
             finding *f = &fl->items[i];
-            if (!rule_enabled(c, opt ? opt->cli_rules : NULL, f->rule_id) ||
-                !config_reports_file(c, f->file, tu->job->file)) {
+            const lifeline_config *fc = c;
+            if (strcmp(f->file, tu->job->file) != 0 && !reports(c, opt, f, tu->job->file)) {
+                /* A header's function is analysed once, from the first TU that defines it; every TU that includes
+                 * the header would have reported the finding under its own config, so any of them may. */
+                fc = NULL;
+                bool found = false;
+                for (size_t u = 0; u < an->ntus && !found && rc == 0; u++) {
+                    if (u == t || !tu_includes(&an->tus[u], f->file)) continue;
+                    const lifeline_config *uc = NULL;
+                    if (report_config_for(opt, an->tus[u].job->file, &uc, err, errlen) != 0)
+                        rc = -1;
+                    else if (reports(uc, opt, f, an->tus[u].job->file))
+                        fc = uc, found = true;
+                }
+                if (!found) {
+                    finding_clear(f);
+                    continue;
+                }
+            } else if (!reports(c, opt, f, tu->job->file)) {
                 finding_clear(f);
                 continue;
             }
             severity level;
-            if (config_severity(c, f->rule_id, &level)) f->level = level;
+            if (config_severity(fc, f->rule_id, &level)) f->level = level;
             const char *comment = NULL;
             if (!f->suppressed && nolint_suppresses(nolint_for(&nc, an, f->file), f->line, f->rule_id, &comment)) {
                 f->suppressed = true;

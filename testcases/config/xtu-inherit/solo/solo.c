@@ -1,0 +1,5 @@
+#include "../solo_impl.h"
+
+int solo_run(const char *path) {
+    return solo_peek(path);
+}
