@@ -22,7 +22,9 @@ typedef struct analysis_tu {
 } analysis_tu;
 
 typedef struct analysis {
-    program prog;     /* every TU's IR and the summaries */
+    program prog;          /* every TU's IR and the summaries */
+    arena *summary_arenas; /* one per analysis worker: the summaries it computed (program_fn.summary points here) */
+    unsigned nsummary_arenas;
     analysis_tu *tus; /* one per job, in job order */
     size_t ntus;
     tool_diag_list diags; /* parse errors, failed TUs, budget notes */
@@ -38,10 +40,19 @@ typedef struct analysis_input {
     const char *unsaved_text;
     size_t unsaved_len;
     bool parse_only; /* the benchmark floor: parse and walk every TU, analyse nothing */
+    /* Worker threads (`-j N`); 0 = one per online core. TUs are parsed and lowered in parallel, then independent
+     * SCCs of the call graph are analysed in parallel; the results do not depend on the number. */
+    unsigned workers;
+    double function_seconds; /* wall time for one function, all checkers together; 0 = ANALYSIS_FUNCTION_SECONDS */
 } analysis_input;
 
-/* Runs everything on a thread with a large stack (lowering and the engine recurse over deeply nested code). Never
- * fails as a whole: a TU that cannot be parsed is counted in failed_tus with a diagnostic. */
+/* Past this much wall time a function is abandoned: its findings are dropped, callers treat it as a function without
+ * a summary, and a `lifeline-budget` note names it. */
+#define ANALYSIS_FUNCTION_SECONDS 10.0
+
+/* Runs everything on threads with a large stack (lowering and the engine recurse over deeply nested code). Never
+ * fails as a whole: a TU that cannot be parsed is counted in failed_tus with a diagnostic. Findings and diagnostics
+ * come out in the same order whatever in->workers is. */
 void analysis_run(analysis *an, const analysis_input *in);
 
 /* Stores each TU (its files with content hashes, findings, summaries) in run `run`, one transaction per TU. */

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db_merge.h"
 #include "driver.h"
 #include "emit.h"
 #include "finding.h"
@@ -32,8 +33,9 @@ static const char db_usage[] =
     "       lifeline db findings [--run N] [--rule GLOB] [--file PATH] [--new] [--format text|json|sarif] [-o FILE]\n"
     "       lifeline db diff RUN_A RUN_B [--format text|json] [-o FILE]\n"
     "       lifeline db export [--format sarif|json] [--run N] [--category ID] [-o FILE]\n"
+    "       lifeline db merge A.db B.db... -o OUT.db\n"
     "\n"
-    "every db command also takes:\n"
+    "every db command but merge also takes:\n"
     "  --db PATH       the findings database\n"
     "  -p BUILD_DIR    use BUILD_DIR/.lifeline/lifeline.db (default: ./.lifeline/lifeline.db)\n"
     "\n"
@@ -41,7 +43,12 @@ static const char db_usage[] =
     "  --rule GLOB     only rules matching GLOB, e.g. 'handle-*' (repeatable, or comma-separated)\n"
     "  --file PATH     only findings in PATH: a path suffix, or a file or directory relative to the current one\n"
     "                  (repeatable)\n"
-    "  --new           only findings whose fingerprint is not in the previous finished full run\n";
+    "  --new           only findings whose fingerprint is not in the previous finished full run\n"
+    "\n"
+    "db merge writes a new database OUT.db (it must not exist) holding the runs, TUs, files, findings and\n"
+    "summaries of every input (a USR in several: the most recent run's summary), plus one run combining the\n"
+    "inputs' latest runs (the shards of a CI run), which db findings and db export then show; see README\n"
+    "\"Sharding\".\n";
 
 static const char baseline_usage[] = "usage: lifeline baseline save [-o FILE] [--run N] [--db PATH | -p BUILD_DIR]\n"
                                      "\n"
@@ -776,6 +783,62 @@ static int cmd_baseline_save(int argc, char **argv) {
     return rc;
 }
 
+/* ---- db merge ------------------------------------------------------------------------------------------------ */
+
+static int cmd_merge(int argc, char **argv) {
+    const char **inputs = xcalloc((size_t)argc + 1, sizeof *inputs);
+    size_t ninputs = 0;
+    const char *output = NULL;
+    int rc = 0;
+    for (int i = 2; i < argc && !rc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc)
+                rc = error("%s needs a file", a);
+            else
+                output = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0) {
+            output = a + 9;
+        } else if (a[0] == '-' && a[1]) {
+            rc = error("unknown option '%s' for lifeline db merge (see lifeline db --help)", a);
+        } else {
+            inputs[ninputs++] = a;
+        }
+    }
+    if (!rc && ninputs == 0)
+        rc = error("db merge needs the databases to merge: lifeline db merge A.db B.db... -o OUT.db");
+    if (!rc && !output) rc = error("db merge needs -o OUT.db, the new database to write");
+    if (!rc) {
+        size_t n = 16;
+        for (int i = 0; i < argc; i++)
+            n += strlen(argv[i]) + 1;
+        char *command_line = xmalloc(n);
+        snprintf(command_line, n, "lifeline");
+        for (int i = 0; i < argc; i++) {
+            strcat(command_line, " ");
+            strcat(command_line, argv[i]);
+        }
+        char err[2048];
+        db_merge_stats st;
+        if (db_merge(inputs, ninputs, output, command_line, LIFELINE_VERSION, &st, err, sizeof err) != 0) {
+            rc = error("%s", err);
+        } else {
+            note("merged %zu database%s into %s: %zu runs (%zu already there from another input), %zu TUs, "
+                 "%zu findings, %zu summaries (%zu USRs with differing summaries: the most recent run's kept)",
+                 ninputs, ninputs == 1 ? "" : "s", output, st.runs, st.shared_runs, st.tus, st.findings, st.summaries,
+                 st.summary_conflicts);
+            if (st.combined_run)
+                note("run %lld combines the inputs' %zu latest runs (%s scope, %zu findings); db findings and db "
+                     "export show it by default",
+                     (long long)st.combined_run, st.combined_runs, st.combined_full ? "full" : "partial",
+                     st.combined_findings);
+        }
+        free(command_line);
+    }
+    free(inputs);
+    return rc;
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------------------ */
 
 static bool is_help(const char *a) {
@@ -802,10 +865,12 @@ int db_command(int argc, char **argv) {
     if (strcmp(sub, "findings") == 0) return cmd_findings(argc, argv);
     if (strcmp(sub, "diff") == 0) return cmd_diff(argc, argv);
     if (strcmp(sub, "export") == 0) return cmd_export(argc, argv);
+    if (strcmp(sub, "merge") == 0) return cmd_merge(argc, argv);
     if (sub[0] == '-')
-        return error("lifeline db needs a command before its options: runs, findings, diff or export (see lifeline db "
-                     "--help)");
-    return error("unknown db command '%s' (expected runs, findings, diff or export; see lifeline db --help)", sub);
+        return error("lifeline db needs a command before its options: runs, findings, diff, export or merge (see "
+                     "lifeline db --help)");
+    return error("unknown db command '%s' (expected runs, findings, diff, export or merge; see lifeline db --help)",
+                 sub);
 }
 
 int baseline_command(int argc, char **argv) {

@@ -4,6 +4,7 @@
  *   lifeline db findings [--run N] [--rule GLOB]... [--file PATH]... [--new] [--format text|json|sarif] [-o FILE]
  *   lifeline db diff A B [--format text|json] [-o FILE]
  *   lifeline db export [--format sarif|json] [--run N] [--category ID] [-o FILE]
+ *   lifeline db merge A.db B.db... -o OUT.db   (db_merge.h; takes no --db or -p)
  *   lifeline baseline save [-o FILE] [--run N]
  *
  * Every subcommand finds the database with --db PATH, or -p BUILD_DIR (BUILD_DIR/.lifeline/lifeline.db, the rule

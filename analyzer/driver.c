@@ -25,8 +25,10 @@
 #include "db_command.h"
 #include "emit.h"
 #include "frontend.h"
+#include "incremental.h"
 #include "models.h"
 #include "report.h"
+#include "shard.h"
 #include "store.h"
 #include "summary.h"
 
@@ -110,6 +112,21 @@ static void select_changed_jobs(const check_options *opt, compile_jobs *jobs, st
     free(keep);
 }
 
+/* --shard K/N: keeps the shard's TUs (hashed by their path relative to compile_commands.json's directory, or to the
+ * current directory for explicit files). A shard that holds none is not an error: a matrix may be wider than the
+ * project. */
+static void select_shard(const check_options *opt, compile_jobs *jobs, tool_diag_list *notes) {
+    if (opt->shard_count == 0) return;
+    shard_spec spec = {.index = opt->shard_index, .count = opt->shard_count};
+    size_t before = shard_select_jobs(jobs, opt->compdb_dir, spec);
+    if (jobs->count == 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "shard %u/%u holds none of the %zu translation units; nothing to analyse", spec.index,
+                 spec.count, before);
+        tool_diag_add(notes, "lifeline-shard", SEV_NOTE, NULL, 0, 0, msg);
+    }
+}
+
 /* --- one `lifeline check` ------------------------------------------------------------------------------------- */
 
 typedef struct check_run {
@@ -123,7 +140,8 @@ typedef struct check_run {
     int64_t run;
     strmap baseline; /* fingerprints not to report (--baseline, --new) */
     bool have_baseline;
-    tool_diag_list notes; /* said before the analysis: model warnings, skipped files */
+    tool_diag_list notes;                      /* said before the analysis: model warnings, skipped files */
+    char models_hash[FINGERPRINT_HEX_LEN + 1]; /* every model file loaded, for the cache's inputs hash */
     char err[1024];
 } check_run;
 
@@ -155,11 +173,18 @@ static int load_models(check_run *cr) {
         prefix_err(cr->err, sizeof cr->err, "built-in models: ");
         return -1;
     }
+    inputs_hasher models_hash;
+    inputs_hasher_init(&models_hash);
+    size_t nbuiltin = 0;
+    const builtin_model *builtin = models_builtin_all(&nbuiltin);
+    for (size_t i = 0; i < nbuiltin; i++)
+        inputs_hasher_add(&models_hash, builtin[i].name, builtin[i].text, builtin[i].length);
     strmap loaded;
     strmap_init(&loaded);
     int rc = 0;
     for (size_t i = 0; i < opt->nmodel_files && rc == 0; i++) {
         strmap_put(&loaded, opt->model_files[i], (void *)opt->model_files[i]);
+        inputs_hasher_add_file(&models_hash, opt->model_files[i]);
         rc = models_load_file(&cr->api, opt->model_files[i], &cr->notes, cr->err, sizeof cr->err);
     }
     report_options ro = {.configs = cr->configs};
@@ -170,10 +195,12 @@ static int load_models(check_run *cr) {
             const char *path = config_model_at(c, m);
             if (strmap_get(&loaded, path)) continue;
             strmap_put(&loaded, path, (void *)path);
+            inputs_hasher_add_file(&models_hash, path);
             rc = models_load_file(&cr->api, path, &cr->notes, cr->err, sizeof cr->err);
         }
     }
     strmap_free(&loaded);
+    inputs_hasher_finish(&models_hash, cr->models_hash);
     return rc;
 }
 
@@ -239,7 +266,9 @@ static int begin_run(check_run *cr) {
     cr->run = store_begin_run(cr->db, LIFELINE_VERSION, opt->command_line ? opt->command_line : "lifeline check", root,
                               cr->err, sizeof cr->err);
     if (cr->run < 0) return -1;
-    if (is_partial(opt) && store_set_run_scope(cr->db, cr->run, "partial", cr->err, sizeof cr->err) != 0) return -1;
+    if ((is_partial(opt) || opt->shard_count > 1) &&
+        store_set_run_scope(cr->db, cr->run, "partial", cr->err, sizeof cr->err) != 0)
+        return -1;
     return 0;
 }
 
@@ -252,7 +281,7 @@ static void check_run_free(check_run *cr) {
     tool_diag_list_free(&cr->notes);
 }
 
-static int write_report(check_run *cr, analysis *an, finding_list *all, int exit_code) {
+static int write_report(check_run *cr, const program *prog, tool_diag_list *diags, finding_list *all, int exit_code) {
     const check_options *opt = cr->opt;
     FILE *out = stdout;
     if (opt->output) {
@@ -270,25 +299,115 @@ static int write_report(check_run *cr, analysis *an, finding_list *all, int exit
                        .category = opt->category,
                        .command_line = opt->command_line,
                        .exit_code = exit_code};
-    if (opt->explain_escapes) explain_escapes(out, &an->prog);
+    if (opt->explain_escapes && prog) explain_escapes(out, prog);
     if (opt->format == FORMAT_SARIF) {
         if (all->count > emit_sarif_result_limit(&eo))
             fprintf(stderr,
                     "lifeline: warning: %zu results exceed GitHub code scanning's limit of %zu per run; the SARIF log "
                     "keeps the first %zu\n",
                     all->count, emit_sarif_result_limit(&eo), emit_sarif_result_limit(&eo));
-        if (emit_sarif(out, all, &an->diags, &eo, cr->err, sizeof cr->err) != 0) {
+        if (emit_sarif(out, all, diags, &eo, cr->err, sizeof cr->err) != 0) {
             fprintf(stderr, "lifeline: error: %s\n", cr->err);
             exit_code = EXIT_USAGE;
         }
     } else {
-        emit_text_diags(stderr, &an->diags, &eo);
+        emit_text_diags(stderr, diags, &eo);
         emit_text_findings(out, all, &eo);
     }
     if (out != stdout)
         fclose(out);
     else
         fflush(stdout);
+    return exit_code;
+}
+
+/* The analysis proper (incremental.h: TUs whose inputs are unchanged are reused from the database), the run's record
+ * and the report. Returns the exit code. */
+static int check_jobs(check_run *cr, const analysis_input *in) {
+    const check_options *opt = cr->opt;
+    report_options ro = {.configs = cr->configs, .cli_rules = opt->cli_rules};
+    char *hashes = calloc(cr->jobs.count + 1, FINGERPRINT_HEX_LEN + 1);
+    const char **hash_ptrs = calloc(cr->jobs.count + 1, sizeof *hash_ptrs);
+    if (!hashes || !hash_ptrs) abort();
+    for (size_t j = 0; j < cr->jobs.count && cr->db; j++) {
+        const lifeline_config *c = NULL;
+        if (report_config_for(&ro, cr->jobs.items[j].file, &c, cr->err, sizeof cr->err) != 0) {
+            free(hashes);
+            free(hash_ptrs);
+            return fail_usage(cr);
+        }
+        hash_ptrs[j] = hashes + j * (FINGERPRINT_HEX_LEN + 1);
+        incremental_tu_inputs_hash(hashes + j * (FINGERPRINT_HEX_LEN + 1), cr->models_hash, c ? config_path(c) : NULL,
+                                   opt->cli_rules);
+    }
+    bool use_cache = cr->db && !opt->no_cache && !opt->explain_escapes;
+    incremental_input ii = {.jobs = &cr->jobs,
+                            .base = *in,
+                            .db = cr->db,
+                            .run = cr->run,
+                            .use_cache = use_cache,
+                            .keep_analysis = opt->explain_escapes,
+                            .inputs_hashes = cr->db ? hash_ptrs : NULL,
+                            .ro = &ro};
+    incremental_result res;
+    int exit_code = EXIT_CLEAN;
+    if (incremental_check(&ii, &res, cr->err, sizeof cr->err) != 0) {
+        fprintf(stderr, "lifeline: error: %s\n", cr->err);
+        exit_code = EXIT_USAGE;
+    }
+    free(hashes);
+    free(hash_ptrs);
+    tool_diag_list_take(&res.diags, &cr->notes);
+    size_t failed = res.failed_tus;
+    if (exit_code == EXIT_CLEAN && failed) exit_code = EXIT_TU_FAILED;
+
+    /* Everything is stored, per TU; what is reported is one list (a header's finding appears once) without the
+     * suppressed findings and those in the baseline. */
+    finding_list all = {0};
+    for (size_t i = 0; i < res.ntus; i++)
+        finding_list_take(&all, &res.tus[i].findings);
+    finding_list_dedupe(&all);
+    size_t nreported = 0, nbaselined = 0, kept = 0;
+    for (size_t i = 0; i < all.count; i++) {
+        finding *f = &all.items[i];
+        if (cr->have_baseline && baseline_has(&cr->baseline, f->fingerprint)) {
+            if (!f->suppressed) nbaselined++;
+            finding_clear(f);
+            continue;
+        }
+        if (!f->suppressed) nreported++;
+        all.items[kept++] = *f;
+    }
+    all.count = kept;
+    if (nbaselined) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%zu finding%s already in the baseline not reported", nbaselined,
+                 nbaselined == 1 ? "" : "s");
+        tool_diag_add(&res.diags, "lifeline-baseline", SEV_NOTE, NULL, 0, 0, msg);
+    }
+    if (use_cache) {
+        char msg[256];
+        int n = snprintf(msg, sizeof msg, "%zu of %zu TUs analysed, %zu unchanged (cache)", res.analysed, res.ntus,
+                         res.reused);
+        if (res.dependents && n > 0 && (size_t)n < sizeof msg)
+            snprintf(msg + n, sizeof msg - (size_t)n,
+                     "; %zu of them analysed again only because a function or global they use changed", res.dependents);
+        tool_diag_add(&res.diags, "lifeline-cache", SEV_NOTE, NULL, 0, 0, msg);
+    }
+    if (exit_code == EXIT_CLEAN && nreported && !opt->summarize_only) exit_code = EXIT_FINDINGS;
+    if (cr->db && exit_code != EXIT_USAGE &&
+        store_end_run(cr->db, cr->run, exit_code, nreported, failed, cr->err, sizeof cr->err) != 0) {
+        fprintf(stderr, "lifeline: error: %s\n", cr->err);
+        exit_code = EXIT_USAGE;
+    }
+    if (opt->summarize_only) { /* no report, no findings: the notes about the run only */
+        emit_options eo = {.relative_paths = false};
+        emit_text_diags(stderr, &res.diags, &eo);
+    } else {
+        exit_code = write_report(cr, res.have_last ? &res.last.prog : NULL, &res.diags, &all, exit_code);
+    }
+    finding_list_free(&all);
+    incremental_result_free(&res);
     return exit_code;
 }
 
@@ -306,76 +425,29 @@ int driver_check(const check_options *opt) {
     }
     cr.configs = config_set_new(opt->config_path);
     if (open_store(&cr) != 0 || (is_partial(opt) && (select_changed_jobs(opt, &cr.jobs, cr.db, &cr.notes), 0)) ||
-        load_models(&cr) != 0 || load_baseline(&cr) != 0 || begin_run(&cr) != 0) {
+        (select_shard(opt, &cr.jobs, &cr.notes), 0) || load_models(&cr) != 0 || load_baseline(&cr) != 0 ||
+        begin_run(&cr) != 0) {
         rc = fail_usage(&cr);
         check_run_free(&cr);
         return rc;
     }
 
     analysis an;
-    analysis_input in = {.jobs = &cr.jobs, .api = &cr.api, .db = cr.db, .parse_only = opt->parse_only};
-    analysis_run(&an, &in);
-    tool_diag_list_take(&an.diags, &cr.notes);
-    size_t failed = an.failed_tus;
-    if (opt->parse_only) {
-        emit_options eo = {.relative_paths = false};
-        emit_text_diags(stderr, &an.diags, &eo);
-        analysis_free(&an);
-        check_run_free(&cr);
-        return failed ? EXIT_TU_FAILED : EXIT_CLEAN;
-    }
-    report_options ro = {.configs = cr.configs, .cli_rules = opt->cli_rules};
-    if (report_filter(&an, &ro, cr.err, sizeof cr.err) != 0) {
-        rc = fail_usage(&cr);
-        analysis_free(&an);
+    analysis_input in = {
+        .jobs = &cr.jobs, .api = &cr.api, .db = cr.db, .parse_only = opt->parse_only, .workers = opt->jobs};
+    if (!opt->parse_only) {
+        rc = check_jobs(&cr, &in);
         check_run_free(&cr);
         return rc;
     }
-
-    /* Everything is stored; what is reported leaves out suppressed findings and those in the baseline. */
-    size_t nreported = 0, nbaselined = 0;
-    for (size_t i = 0; i < an.ntus; i++)
-        for (size_t k = 0; k < an.tus[i].findings.count; k++) {
-            const finding *f = &an.tus[i].findings.items[k];
-            if (f->suppressed) continue;
-            if (cr.have_baseline && baseline_has(&cr.baseline, f->fingerprint))
-                nbaselined++;
-            else
-                nreported++;
-        }
-    int exit_code = failed ? EXIT_TU_FAILED : nreported ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (cr.db && (analysis_store(&an, cr.db, cr.run, cr.err, sizeof cr.err) != 0 ||
-                  store_end_run(cr.db, cr.run, exit_code, nreported, failed, cr.err, sizeof cr.err) != 0)) {
-        fprintf(stderr, "lifeline: error: %s\n", cr.err);
-        exit_code = EXIT_USAGE;
-    }
-
-    /* Output: findings of all TUs in one list (a header's finding appears once). */
-    finding_list all = {0};
-    for (size_t i = 0; i < an.ntus; i++)
-        finding_list_take(&all, &an.tus[i].findings);
-    finding_list_dedupe(&all);
-    if (cr.have_baseline) {
-        size_t kept = 0;
-        for (size_t i = 0; i < all.count; i++) {
-            if (baseline_has(&cr.baseline, all.items[i].fingerprint))
-                finding_clear(&all.items[i]);
-            else
-                all.items[kept++] = all.items[i];
-        }
-        all.count = kept;
-        if (nbaselined) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "%zu finding%s already in the baseline not reported", nbaselined,
-                     nbaselined == 1 ? "" : "s");
-            tool_diag_add(&an.diags, "lifeline-baseline", SEV_NOTE, NULL, 0, 0, msg);
-        }
-    }
-    exit_code = write_report(&cr, &an, &all, exit_code);
-    finding_list_free(&all);
+    analysis_run(&an, &in);
+    tool_diag_list_take(&an.diags, &cr.notes);
+    emit_options eo = {.relative_paths = false};
+    emit_text_diags(stderr, &an.diags, &eo);
+    size_t failed = an.failed_tus;
     analysis_free(&an);
     check_run_free(&cr);
-    return exit_code;
+    return failed ? EXIT_TU_FAILED : EXIT_CLEAN;
 }
 
 /* Run fn(arg) on a thread with a big stack: lowering recurses over the syntax tree. */

@@ -23,6 +23,7 @@ typedef struct check_options {
     bool explain_escapes;
     bool parse_only; /* benchmark floor: parse and walk, analyse nothing, store nothing */
     bool no_db;      /* --no-db: analyse without reading or writing a database */
+    bool no_cache;   /* --no-cache: analyse every TU even when the database holds its unchanged results */
     const char *command_line;
     const char *const *model_files; /* --models FILE, repeatable: the user's own model files */
     size_t nmodel_files;
@@ -31,6 +32,10 @@ typedef struct check_options {
     const char *baseline;    /* --baseline RUN_ID|FILE.sarif: do not report findings whose fingerprint is in it */
     bool only_new;           /* --new: do not report findings already in the last full run */
     const char *srcroot;     /* --srcroot DIR: what %SRCROOT% and relative paths stand for (default: cwd) */
+    unsigned shard_index;    /* --shard K/N: analyse only the TUs of shard K (1..N) of N (shard.h); N = 0: all */
+    unsigned shard_count;
+    bool summarize_only; /* `lifeline summarize`: analyse and store summaries and findings, report nothing */
+    unsigned jobs;       /* -j N: worker threads; 0 = one per online core */
 } check_options;
 
 /* Runs the whole check and returns the process exit code. Errors are printed to stderr as one line each. */

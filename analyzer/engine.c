@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "program.h"
 #include "strmap.h"
@@ -79,7 +80,17 @@ engine_limits engine_default_limits(void) {
     return (engine_limits){.max_states_per_block = 16,
                            .max_block_visits = 400000,
                            .widen_after = 8, /* visits of a loop head */
-                           .max_arena_bytes = (size_t)512 << 20};
+                           /* Of curl's lib/ and collectd, every function that completes needs under 100 MB of
+                            * states but one (188 MB, whose other checkers run out anyway); those that never
+                            * complete took 5-10 s each to reach the former limit of 512 MB. */
+                           .max_arena_bytes = (size_t)128 << 20,
+                           .max_seconds = 10};
+}
+
+static double monotonic_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 arena *engine_arena(engine_ctx *cx) {
@@ -644,6 +655,7 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
         arena_free(&cx.arena);
         return res;
     }
+    double deadline = cx.limits.max_seconds > 0 ? monotonic_seconds() + cx.limits.max_seconds : 0;
     add_state(&cx, 0, entry);
     /* LIFO: finishes one path's straight-line continuation before starting another, which keeps states few. */
     while (cx.nwork) {
@@ -651,6 +663,10 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
         if (++cx.visits > cx.limits.max_block_visits ||
             (cx.limits.max_arena_bytes && cx.arena.total > cx.limits.max_arena_bytes)) {
             res.budget_exhausted = true;
+            break;
+        }
+        if (deadline > 0 && cx.visits % ENGINE_CLOCK_EVERY == 0 && monotonic_seconds() > deadline) {
+            res.budget_exhausted = res.timed_out = true;
             break;
         }
         run_block(&cx, w.block, w.st);

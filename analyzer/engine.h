@@ -104,12 +104,17 @@ typedef struct engine_limits {
     uint32_t max_block_visits;     /* per function, all blocks together; past it the function is abandoned */
     uint32_t widen_after;          /* visits of one block after which its constants are forgotten */
     size_t max_arena_bytes;        /* memory for one function's states; 0 = no limit */
+    double max_seconds;            /* wall time for one run, checked every ENGINE_CLOCK_EVERY visits; 0 = no limit */
 } engine_limits;
+
+/* How many block visits pass between two looks at the clock (a power of two). */
+enum { ENGINE_CLOCK_EVERY = 256 };
 
 engine_limits engine_default_limits(void);
 
 typedef struct engine_result {
     bool budget_exhausted; /* the function was too big for the limits: findings so far are kept, a note is added */
+    bool timed_out;        /* max_seconds ran out (budget_exhausted is set too); what was found depends on timing */
     uint32_t block_visits;
 } engine_result;
 

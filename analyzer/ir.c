@@ -122,7 +122,15 @@ ir_place ir_place_global(uint32_t g) {
 }
 
 ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const char *field) {
-    ir_path_step *steps = arena_alloc(&m->arena, (base.npath + 1u) * sizeof *steps);
+    return ir_place_extend_in(&m->arena, base, kind, field);
+}
+
+ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index) {
+    return ir_place_extend_index_in(&m->arena, base, index);
+}
+
+ir_place ir_place_extend_in(arena *a, ir_place base, ir_step_kind kind, const char *field) {
+    ir_path_step *steps = arena_alloc(a, (base.npath + 1u) * sizeof *steps);
     if (base.npath) memcpy(steps, base.path, base.npath * sizeof *steps);
     steps[base.npath].kind = kind;
     steps[base.npath].field = field;
@@ -131,8 +139,8 @@ ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const c
     return base;
 }
 
-ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index) {
-    ir_place p = ir_place_extend(m, base, STEP_INDEX, NULL);
+ir_place ir_place_extend_index_in(arena *a, ir_place base, int64_t index) {
+    ir_place p = ir_place_extend_in(a, base, STEP_INDEX, NULL);
     ir_path_step *last = (ir_path_step *)&p.path[p.npath - 1];
     last->has_index = true;
     last->index = index;

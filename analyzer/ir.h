@@ -112,7 +112,7 @@ typedef struct ir_call {
     int32_t result_var; /* var receiving the result, or -1 when discarded / void */
     bool noreturn;
     bool variadic;
-    bool defined_in_program; /* callee has a body somewhere in this run (set by the program builder) */
+    bool defined_in_program; /* callee has a body in this run or a stored summary (set by the program builder) */
     bool system_callee;      /* declared in a system header (libc, installed libraries' headers) */
 } ir_call;
 
@@ -247,6 +247,10 @@ ir_place ir_place_global(uint32_t g);
 ir_place ir_place_extend(ir_module *m, ir_place base, ir_step_kind kind, const char *field);
 /* base[index]: an element with a known constant index. */
 ir_place ir_place_extend_index(ir_module *m, ir_place base, int64_t index);
+/* The same, in another arena: checkers extend places in their run's arena (engine_arena), never in the module's,
+ * which the workers analysing its functions in parallel share read-only. */
+ir_place ir_place_extend_in(arena *a, ir_place base, ir_step_kind kind, const char *field);
+ir_place ir_place_extend_index_in(arena *a, ir_place base, int64_t index);
 /* n steps equal: same kinds, same field names, same constant indices (a[] equals only a[]). */
 bool ir_steps_equal(const ir_path_step *a, const ir_path_step *b, uint16_t n);
 bool ir_place_equal(const ir_place *a, const ir_place *b);

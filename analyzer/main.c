@@ -8,11 +8,13 @@
 #include "frontend.h"
 #include "lsp.h"
 #include "rules.h"
+#include "shard.h"
 
 static const char usage[] =
     "usage: lifeline check [-p BUILD_DIR] [FILE...] [options] [-- COMPILER_FLAGS...]\n"
+    "       lifeline summarize -p BUILD_DIR [--shard K/N] [--db OUT] [options]   (store summaries, report nothing)\n"
     "       lifeline rules [RULE_ID]\n"
-    "       lifeline db runs|findings|diff|export ... (lifeline db --help)\n"
+    "       lifeline db runs|findings|diff|export|merge ... (lifeline db --help)\n"
     "       lifeline baseline save [-o FILE] [--run N]\n"
     "       lifeline dump-cfg FILE [--function NAME] [-- COMPILER_FLAGS...]\n"
     "       lifeline lsp [--models FILE]...   (Language Server on stdio, beside clangd; see lsp --help)\n"
@@ -33,8 +35,16 @@ static const char usage[] =
     "                       or in the current directory)\n"
     "  --models FILE        also read this model file (repeatable; see README \"Models\")\n"
     "  --no-db              neither read nor write a database\n"
+    "  --no-cache           analyse every TU, even those unchanged since they were stored (the run is still stored)\n"
     "  --explain-escapes    print what each function does with its pointer parameters\n"
     "  --parse-only         parse and walk every TU, analyse nothing (the benchmark floor)\n"
+    "  -j, --jobs N         worker threads (default: one per online core); the output does not depend on N\n"
+    "  --shard K/N          analyse only shard K of N: the TUs whose path relative to compile_commands.json\n"
+    "                       hashes to K (CI matrices; see README \"Sharding\")\n"
+    "\n"
+    "summarize takes the check options that do not shape a report (-p, FILEs, --shard, --db, --models, --config,\n"
+    "--rules, --srcroot, -j): it analyses and stores summaries and findings in the database, prints no findings,\n"
+    "and exits 0 (2 usage error, 3 some TU could not be analysed)\n"
     "\n"
     "exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 some TU could not be analysed\n";
 
@@ -59,8 +69,9 @@ static char *join_command_line(int argc, char **argv) {
     return s;
 }
 
-static int cmd_check(int argc, char **argv, char *command_line) {
-    check_options opt = {.format = FORMAT_TEXT, .command_line = command_line};
+/* `lifeline check`, and with summarize `lifeline summarize` (the same options, no report). */
+static int cmd_check(int argc, char **argv, char *command_line, bool summarize) {
+    check_options opt = {.format = FORMAT_TEXT, .command_line = command_line, .summarize_only = summarize};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **model_files = calloc((size_t)argc + 1, sizeof *model_files);
     if (!files || !model_files) abort();
@@ -115,10 +126,30 @@ static int cmd_check(int argc, char **argv, char *command_line) {
             opt.srcroot = argv[++i];
         } else if (strcmp(a, "--no-db") == 0) {
             opt.no_db = true;
+        } else if (strcmp(a, "--no-cache") == 0) {
+            opt.no_cache = true;
         } else if (strcmp(a, "--explain-escapes") == 0) {
             opt.explain_escapes = true;
         } else if (strcmp(a, "--parse-only") == 0) {
             opt.parse_only = true;
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 || (strncmp(a, "-j", 2) == 0 && a[2]) ||
+                   strncmp(a, "--jobs=", 7) == 0) {
+            const char *v = a[1] == 'j' && a[2] ? a + 2 : a[1] == '-' && a[6] == '=' ? a + 7 : NULL;
+            if (!v && has_value) v = argv[++i];
+            char *end = NULL;
+            unsigned long n = v ? strtoul(v, &end, 10) : 0;
+            if (!v || !*v || *end || n > 256)
+                return free(files), free(model_files), usage_error("%s needs a number of threads (1-256)", "-j");
+            opt.jobs = (unsigned)n;
+        } else if (strcmp(a, "--shard") == 0 || strncmp(a, "--shard=", 8) == 0) {
+            const char *v = a[7] == '=' ? a + 8 : (has_value ? argv[++i] : NULL);
+            if (!v) return free(files), free(model_files), usage_error("%s needs K/N, e.g. --shard 2/4", "--shard");
+            shard_spec spec;
+            char err[256];
+            if (shard_parse(v, &spec, err, sizeof err) != 0)
+                return free(files), free(model_files), usage_error("%s", err);
+            opt.shard_index = spec.index;
+            opt.shard_count = spec.count;
         } else if (a[0] == '-' && a[1]) {
             return free(files), free(model_files), usage_error("unknown option '%s'", a);
         } else {
@@ -135,6 +166,20 @@ static int cmd_check(int argc, char **argv, char *command_line) {
         free(files);
         free(model_files);
         return usage_error("%s", "nothing to check: give -p BUILD_DIR or source files");
+    }
+    const char *not_for_summarize = opt.no_db        ? "--no-db"
+                                    : opt.parse_only ? "--parse-only"
+                                    : opt.format != FORMAT_TEXT || opt.output || opt.category
+                                        ? "--format, -o or --category"
+                                    : opt.baseline || opt.only_new ? "--baseline or --new"
+                                    : opt.explain_escapes          ? "--explain-escapes"
+                                                                   : NULL;
+    if (summarize && not_for_summarize) {
+        free(files);
+        free(model_files);
+        return usage_error("lifeline summarize does not take %s: it stores summaries and findings in the database and "
+                           "prints no report",
+                           not_for_summarize);
     }
     int rc = driver_check(&opt);
     free(files);
@@ -200,7 +245,13 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "check") == 0) {
         char *command_line = join_command_line(argc, argv);
-        int rc = cmd_check(argc, argv, command_line);
+        int rc = cmd_check(argc, argv, command_line, false);
+        free(command_line);
+        return rc;
+    }
+    if (strcmp(cmd, "summarize") == 0) {
+        char *command_line = join_command_line(argc, argv);
+        int rc = cmd_check(argc, argv, command_line, true);
         free(command_line);
         return rc;
     }

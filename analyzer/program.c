@@ -125,8 +125,11 @@ void program_link(program *p) {
                 ir_block *blk = &fn->blocks[b];
                 for (uint32_t e = 0; e < blk->nevents; e++) {
                     ir_event *ev = &blk->events[e];
+                    /* A summary stored by an earlier run (a TU the cache reused, one outside a pre-commit run) is
+                     * a body in the project too: the same as when that TU is analysed in this run. */
                     if (ev->kind == EV_CALL && ev->u.call.callee_usr)
-                        ev->u.call.defined_in_program = program_find_fn(p, ev->u.call.callee_usr) != NULL;
+                        ev->u.call.defined_in_program = program_find_fn(p, ev->u.call.callee_usr) != NULL ||
+                                                        strmap_has(&p->stored_summaries, ev->u.call.callee_usr);
                 }
             }
         }
@@ -191,7 +194,7 @@ static callee_list callees_of(const program *p, arena *a, const program_fn *pf) 
     return cl;
 }
 
-uint32_t *program_bottom_up(const program *p, arena *a, uint32_t **scc_id_out) {
+static uint32_t *bottom_up(const program *p, arena *a, uint32_t **scc_id_out, callee_list **callees_out) {
     uint32_t n = p->nfns;
     uint32_t *order = arena_alloc(a, (n + 1) * sizeof *order);
     uint32_t *scc_id = arena_alloc(a, (n + 1) * sizeof *scc_id);
@@ -248,5 +251,60 @@ uint32_t *program_bottom_up(const program *p, arena *a, uint32_t **scc_id_out) {
         }
     }
     if (scc_id_out) *scc_id_out = scc_id;
+    if (callees_out) *callees_out = callees;
     return order;
+}
+
+uint32_t *program_bottom_up(const program *p, arena *a, uint32_t **scc_id_out) {
+    return bottom_up(p, a, scc_id_out, NULL);
+}
+
+void program_scc_dag(const program *p, arena *a, program_sccs *out) {
+    uint32_t n = p->nfns, *scc_id;
+    callee_list *callees;
+    memset(out, 0, sizeof *out);
+    out->order = bottom_up(p, a, &scc_id, &callees);
+    out->nsccs = n ? scc_id[n - 1] + 1 : 0;
+    uint32_t ns = out->nsccs;
+    out->first = arena_alloc(a, (ns + 1) * sizeof *out->first);
+    out->ncallees = arena_alloc(a, (ns + 1) * sizeof *out->ncallees);
+    out->caller_first = arena_alloc(a, (ns + 2) * sizeof *out->caller_first);
+    uint32_t *scc_of = arena_alloc(a, (n + 1) * sizeof *scc_of); /* by function index */
+    for (uint32_t i = 0; i < n; i++) {
+        scc_of[out->order[i]] = scc_id[i];
+        if (i == 0 || scc_id[i] != scc_id[i - 1]) out->first[scc_id[i]] = i;
+    }
+    out->first[ns] = n;
+    /* Edges caller SCC -> callee SCC, each once: seen[callee] remembers the last caller SCC that named it. */
+    uint32_t *seen = arena_alloc(a, (ns + 1) * sizeof *seen);
+    for (uint32_t k = 0; k < ns; k++)
+        seen[k] = UINT32_MAX;
+    uint32_t nedges = 0, cap = 0;
+    uint32_t *edge_from = NULL, *edge_to = NULL;
+    for (uint32_t k = 0; k < ns; k++)
+        for (uint32_t i = out->first[k]; i < out->first[k + 1]; i++) {
+            const callee_list *cl = &callees[out->order[i]];
+            for (uint32_t e = 0; e < cl->n; e++) {
+                uint32_t to = scc_of[cl->items[e]];
+                if (to == k || seen[to] == k) continue;
+                seen[to] = k;
+                if (nedges == cap) {
+                    uint32_t ncap = cap ? cap * 2 : 64;
+                    edge_from = arena_grow(a, edge_from, nedges, ncap, sizeof *edge_from);
+                    edge_to = arena_grow(a, edge_to, nedges, ncap, sizeof *edge_to);
+                    cap = ncap;
+                }
+                edge_from[nedges] = k;
+                edge_to[nedges++] = to;
+                out->ncallees[k]++;
+            }
+        }
+    /* Callers grouped by callee (counting sort keeps them in caller order). */
+    for (uint32_t e = 0; e < nedges; e++)
+        out->caller_first[edge_to[e] + 2]++;
+    for (uint32_t k = 0; k < ns; k++)
+        out->caller_first[k + 2] += out->caller_first[k + 1];
+    out->callers = arena_alloc(a, (nedges + 1) * sizeof *out->callers);
+    for (uint32_t e = 0; e < nedges; e++)
+        out->callers[out->caller_first[edge_to[e] + 1]++] = edge_from[e];
 }

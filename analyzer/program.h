@@ -30,8 +30,8 @@ typedef struct program {
     strmap fn_by_usr;        /* USR -> index+1 into fns */
     strmap stored_summaries; /* USR -> fn_summary* loaded from the store (functions not parsed in this run) */
     strmap global_consts;    /* global USR -> int64 box: never written anywhere in the run, known initialiser */
-    const models *models;   /* API facts (built-in and the user's); NULL in hand-built tests */
-    strmap model_summaries; /* function name -> fn_summary* synthesised from `functions:` models */
+    const models *models;    /* API facts (built-in and the user's); NULL in hand-built tests */
+    strmap model_summaries;  /* function name -> fn_summary* synthesised from `functions:` models */
 } program;
 
 void program_init(program *p);
@@ -49,5 +49,19 @@ bool program_global_const(const program *p, const ir_module *m, uint32_t global_
 
 /* Indices into fns in bottom-up order (callees before callers); SCC members are adjacent, scc_id tells them apart. */
 uint32_t *program_bottom_up(const program *p, arena *a, uint32_t **scc_id);
+
+/* The bottom-up order as a DAG of SCCs, for running independent SCCs in parallel: SCC k is the functions
+ * order[first[k]] .. order[first[k + 1] - 1]; it calls into ncallees[k] other SCCs (all earlier in the order), and
+ * the SCCs calling into it are callers[caller_first[k]] .. callers[caller_first[k + 1] - 1]. All in arena a. */
+typedef struct program_sccs {
+    uint32_t *order; /* as program_bottom_up */
+    uint32_t nsccs;
+    uint32_t *first;        /* nsccs + 1 */
+    uint32_t *ncallees;     /* distinct other SCCs called */
+    uint32_t *caller_first; /* nsccs + 1 */
+    uint32_t *callers;
+} program_sccs;
+
+void program_scc_dag(const program *p, arena *a, program_sccs *out);
 
 #endif

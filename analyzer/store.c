@@ -122,6 +122,46 @@ static const char *const migrations[] = {
     "-- them). Baselines and `db findings --new` compare against full runs only. Runs recorded before version 2 were\n"
     "-- all full.\n"
     "ALTER TABLE runs ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scope IN ('full', 'partial'));\n",
+
+    /* 2 -> 3: the incremental cache. */
+    "-- tus.inputs_hash: hash of everything besides its files and arguments that a TU's results depend on (the\n"
+    "-- lifeline build, libclang, the model files, the config that applies, --rules). NULL on rows written before\n"
+    "-- version 3, which are never reused.\n"
+    "ALTER TABLE tus ADD COLUMN inputs_hash TEXT;\n"
+    "CREATE INDEX tus_cache ON tus(main_file, args_hash, inputs_hash);\n"
+    "-- tus.cache_of: for a row a later run reused instead of analysing the TU again, the analysed row it copies:\n"
+    "-- its files, dependencies and notes are that row's (the findings are copied, so each run has its own).\n"
+    "ALTER TABLE tus ADD COLUMN cache_of INTEGER REFERENCES tus(id) ON DELETE SET NULL;\n"
+    "CREATE INDEX tus_cache_of ON tus(cache_of);\n"
+    "\n"
+    "-- tu_files.content_hash: the hash of each file as that TU read it (files.content_hash is only the latest).\n"
+    "ALTER TABLE tu_files ADD COLUMN content_hash TEXT;\n"
+    "\n"
+    "-- tu_deps: what a TU's results depend on outside its own files, checked before its row is reused:\n"
+    "-- kind 'calls' (key: USR of a function it calls or passes that none of its files defines; value: hash of the\n"
+    "-- summary JSON it used, '' for none), 'defines' (a function it defines; the hash of its summary JSON),\n"
+    "-- 'reads-global' (a global it names; '=N' when the run knew it to be the constant N, else ''), 'sets-global'\n"
+    "-- (a global it writes or initialises: 'w', '=N' or 'w=N').\n"
+    "CREATE TABLE tu_deps (\n"
+    "    tu_id INTEGER NOT NULL REFERENCES tus(id) ON DELETE CASCADE,\n"
+    "    kind TEXT NOT NULL CHECK (kind IN ('calls', 'defines', 'reads-global', 'sets-global')),\n"
+    "    key TEXT NOT NULL,\n"
+    "    value TEXT NOT NULL DEFAULT '',\n"
+    "    PRIMARY KEY (tu_id, kind, key)\n"
+    ") WITHOUT ROWID;\n"
+    "\n"
+    "-- tu_notes: what a TU said about itself (parse errors, analysis budget), in order, replayed when it is reused.\n"
+    "CREATE TABLE tu_notes (\n"
+    "    tu_id INTEGER NOT NULL REFERENCES tus(id) ON DELETE CASCADE,\n"
+    "    idx INTEGER NOT NULL,\n"
+    "    tag TEXT NOT NULL,\n"
+    "    severity TEXT NOT NULL CHECK (severity IN ('note', 'warning', 'error')),\n"
+    "    file TEXT,\n"
+    "    line INTEGER,\n"
+    "    col INTEGER,\n"
+    "    message TEXT,\n"
+    "    PRIMARY KEY (tu_id, idx)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
@@ -152,6 +192,18 @@ enum stmt_id {
     ST_RUN_FINGERPRINTS,
     ST_LIST_RUNS,
     ST_GET_RUN,
+    ST_DELETE_TU,
+    ST_INSERT_DEP,
+    ST_INSERT_NOTE,
+    ST_CACHE_CANDIDATE,
+    ST_TU_FILES,
+    ST_TU_DEPS,
+    ST_COPY_TU,
+    ST_TU_FINDING_IDS,
+    ST_COPY_FINDING,
+    ST_COPY_STEPS,
+    ST_LOAD_TU_FINDINGS,
+    ST_LOAD_TU_NOTES,
     ST_COUNT
 };
 
@@ -164,13 +216,13 @@ static const char *const stmt_sql[ST_COUNT] = {
                       "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, ?3)",
     [ST_END_RUN] = "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), exit_code = ?2, "
                    "findings = ?3, failed_tus = ?4 WHERE id = ?1",
-    [ST_INSERT_TU] = "INSERT INTO tus (run_id, main_file, directory, args_hash, status, message) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_INSERT_TU] = "INSERT INTO tus (run_id, main_file, directory, args_hash, status, message, inputs_hash) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [ST_UPSERT_FILE] =
         "INSERT INTO files (path, content_hash, run_id) VALUES (?1, ?2, ?3) "
         "ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, run_id = excluded.run_id",
     [ST_FILE_ID] = "SELECT id FROM files WHERE path = ?1",
-    [ST_INSERT_TU_FILE] = "INSERT OR IGNORE INTO tu_files (tu_id, file_id) VALUES (?1, ?2)",
+    [ST_INSERT_TU_FILE] = "INSERT OR IGNORE INTO tu_files (tu_id, file_id, content_hash) VALUES (?1, ?2, ?3)",
     [ST_INSERT_FINDING] = "INSERT INTO findings (run_id, tu_id, rule, severity, message, file, line, col, end_line, "
                           "end_col, function, fingerprint, suppressed, suppression_note) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -187,21 +239,46 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SET_SCOPE] = "UPDATE runs SET scope = ?2 WHERE id = ?1",
     [ST_FULL_RUN_BEFORE] = "SELECT id FROM runs WHERE finished_at IS NOT NULL AND scope = 'full' AND id < ?1 "
                            "ORDER BY id DESC LIMIT 1",
-    /* From the file to the TUs that read it (tu_files_file), keeping a TU row only when it is the one that speaks
-     * for its main file: the latest row that was analysed (ok or parse-errors), or failing that the latest row. A
-     * failed or skipped TU records little or nothing of what it includes, so an older analysed row knows better. */
+    /* The TU row that speaks for each main file — the latest row that was analysed (ok or parse-errors), or failing
+     * that the latest row: a failed or skipped TU records little or nothing of what it includes, so an older analysed
+     * row knows better — and whether it (or the analysed row it copies) read the file. */
     [ST_TUS_INCLUDING] =
-        "SELECT DISTINCT t.main_file FROM files f JOIN tu_files tf ON tf.file_id = f.id JOIN tus t ON t.id = tf.tu_id "
-        "WHERE f.path = ?1 AND t.id = coalesce("
-        "(SELECT max(id) FROM tus u WHERE u.main_file = t.main_file AND u.status IN ('ok', 'parse-errors')), "
-        "(SELECT max(id) FROM tus u WHERE u.main_file = t.main_file)) "
-        "ORDER BY t.main_file",
+        "WITH speaking AS (SELECT main_file, coalesce(max(CASE WHEN status IN ('ok', 'parse-errors') THEN id END), "
+        "max(id)) AS id FROM tus GROUP BY main_file) "
+        "SELECT s.main_file FROM speaking s JOIN tus t ON t.id = s.id "
+        "JOIN tu_files tf ON tf.tu_id = coalesce(t.cache_of, t.id) "
+        "WHERE tf.file_id = (SELECT id FROM files WHERE path = ?1) ORDER BY s.main_file",
     [ST_RUN_FINGERPRINTS] = "SELECT DISTINCT fingerprint FROM findings WHERE run_id = ?1 AND fingerprint IS NOT NULL "
                             "AND fingerprint <> '' ORDER BY fingerprint",
     [ST_LIST_RUNS] = "SELECT id, started_at, finished_at, tool_version, command_line, root_dir, scope, exit_code, "
                      "findings, failed_tus FROM runs ORDER BY id",
     [ST_GET_RUN] = "SELECT id, started_at, finished_at, tool_version, command_line, root_dir, scope, exit_code, "
                    "findings, failed_tus FROM runs WHERE id = ?1",
+    [ST_DELETE_TU] = "DELETE FROM tus WHERE id = ?1 AND run_id = ?2",
+    [ST_INSERT_DEP] = "INSERT OR REPLACE INTO tu_deps (tu_id, kind, key, value) VALUES (?1, ?2, ?3, ?4)",
+    [ST_INSERT_NOTE] = "INSERT INTO tu_notes (tu_id, idx, tag, severity, file, line, col, message) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_CACHE_CANDIDATE] = "SELECT max(id) FROM tus WHERE main_file = ?1 AND args_hash = ?2 AND inputs_hash = ?3 "
+                           "AND status IN ('ok', 'parse-errors')",
+    /* A reused row's files, dependencies and notes are those of the analysed row it copies (tus.cache_of). */
+    [ST_TU_FILES] = "SELECT f.path, tf.content_hash FROM tu_files tf JOIN files f ON f.id = tf.file_id "
+                    "WHERE tf.tu_id = (SELECT coalesce(cache_of, id) FROM tus WHERE id = ?1) ORDER BY f.path",
+    [ST_TU_DEPS] = "SELECT kind, key, value FROM tu_deps "
+                   "WHERE tu_id = (SELECT coalesce(cache_of, id) FROM tus WHERE id = ?1) ORDER BY kind, key",
+    [ST_COPY_TU] = "INSERT INTO tus (run_id, main_file, directory, args_hash, status, message, inputs_hash, cache_of) "
+                   "SELECT ?2, main_file, directory, args_hash, status, message, inputs_hash, coalesce(cache_of, id) "
+                   "FROM tus WHERE id = ?1",
+    [ST_TU_FINDING_IDS] = "SELECT id FROM findings WHERE tu_id = ?1 ORDER BY id",
+    [ST_COPY_FINDING] = "INSERT INTO findings (run_id, tu_id, rule, severity, message, file, line, col, end_line, "
+                        "end_col, function, fingerprint, suppressed, suppression_note) "
+                        "SELECT ?2, ?3, rule, severity, message, file, line, col, end_line, end_col, function, "
+                        "fingerprint, suppressed, suppression_note FROM findings WHERE id = ?1",
+    [ST_COPY_STEPS] = "INSERT INTO finding_steps (finding_id, idx, file, line, col, message) "
+                      "SELECT ?2, idx, file, line, col, message FROM finding_steps WHERE finding_id = ?1",
+    [ST_LOAD_TU_FINDINGS] = "SELECT id, rule, severity, message, file, line, col, end_line, end_col, function, "
+                            "fingerprint, suppressed, suppression_note FROM findings WHERE tu_id = ?1 ORDER BY id",
+    [ST_LOAD_TU_NOTES] = "SELECT tag, severity, file, line, col, message FROM tu_notes "
+                         "WHERE tu_id = (SELECT coalesce(cache_of, id) FROM tus WHERE id = ?1) ORDER BY idx",
 };
 
 /* Rule ids of loaded findings. finding.rule_id is a borrowed `const char *` (normally the rule table's), and the
@@ -692,6 +769,7 @@ static int record_file(store *s, int64_t run_id, int64_t tu_id, const store_file
     st = s->st[ST_INSERT_TU_FILE];
     sqlite3_bind_int64(st, 1, tu_id);
     sqlite3_bind_int64(st, 2, file_id);
+    bind_text(st, 3, f->content_hash);
     return exec_stmt(st);
 }
 
@@ -739,18 +817,49 @@ static int record_summary(store *s, int64_t run_id, const store_summary *sum) {
     return exec_stmt(st);
 }
 
-/* The rows of one TU, inside store_record_tu's transaction; 0 or an SQLite error code. */
-static int record_tu_rows(store *s, int64_t run_id, const store_tu *tu) {
-    sqlite3_stmt *st = s->st[ST_INSERT_TU];
+static int record_dep(store *s, int64_t tu_id, const store_dep *d) {
+    sqlite3_stmt *st = s->st[ST_INSERT_DEP];
+    sqlite3_bind_int64(st, 1, tu_id);
+    bind_text(st, 2, d->kind);
+    bind_text(st, 3, d->key);
+    bind_text(st, 4, d->value ? d->value : "");
+    return exec_stmt(st);
+}
+
+static int record_note(store *s, int64_t tu_id, size_t idx, const tool_diag *d) {
+    sqlite3_stmt *st = s->st[ST_INSERT_NOTE];
+    sqlite3_bind_int64(st, 1, tu_id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)idx);
+    bind_text(st, 3, d->tag ? d->tag : "");
+    bind_text(st, 4, severity_name(d->level));
+    bind_text(st, 5, d->file);
+    sqlite3_bind_int64(st, 6, d->line);
+    sqlite3_bind_int64(st, 7, d->col);
+    bind_text(st, 8, d->message);
+    return exec_stmt(st);
+}
+
+/* The rows of one TU, inside store_record_tu's transaction; 0 or an SQLite error code, the new row's id in *id. */
+static int record_tu_rows(store *s, int64_t run_id, const store_tu *tu, int64_t *id) {
+    sqlite3_stmt *st;
+    int rc;
+    if (tu->replaces > 0) {
+        st = s->st[ST_DELETE_TU];
+        sqlite3_bind_int64(st, 1, tu->replaces);
+        sqlite3_bind_int64(st, 2, run_id);
+        if ((rc = exec_stmt(st))) return rc;
+    }
+    st = s->st[ST_INSERT_TU];
     sqlite3_bind_int64(st, 1, run_id);
     bind_text(st, 2, tu->main_file);
     bind_text(st, 3, tu->directory);
     bind_text(st, 4, tu->args_hash);
     bind_text(st, 5, tu->status);
     bind_text(st, 6, tu->message);
-    int rc = exec_stmt(st);
+    bind_text(st, 7, tu->inputs_hash);
+    rc = exec_stmt(st);
     if (rc) return rc;
-    int64_t tu_id = sqlite3_last_insert_rowid(s->db);
+    int64_t tu_id = *id = sqlite3_last_insert_rowid(s->db);
 
     for (size_t i = 0; i < tu->nfiles; i++)
         if ((rc = record_file(s, run_id, tu_id, &tu->files[i]))) return rc;
@@ -759,10 +868,15 @@ static int record_tu_rows(store *s, int64_t run_id, const store_tu *tu) {
             if ((rc = record_finding(s, run_id, tu_id, &tu->findings->items[i]))) return rc;
     for (size_t i = 0; i < tu->nsummaries; i++)
         if ((rc = record_summary(s, run_id, &tu->summaries[i]))) return rc;
+    for (size_t i = 0; i < tu->ndeps; i++)
+        if ((rc = record_dep(s, tu_id, &tu->deps[i]))) return rc;
+    if (tu->notes)
+        for (size_t i = 0; i < tu->notes->count; i++)
+            if ((rc = record_note(s, tu_id, i, &tu->notes->items[i]))) return rc;
     return 0;
 }
 
-int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen) {
+int64_t store_insert_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen) {
     char what[512];
     snprintf(what, sizeof what, "cannot record the results of %s", tu && tu->main_file ? tu->main_file : "a TU");
     if (!tu) {
@@ -773,9 +887,127 @@ int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, siz
         db_err(s, err, errlen, what);
         return -1;
     }
-    if (record_tu_rows(s, run_id, tu) == 0 && exec_stmt(s->st[ST_COMMIT]) == 0) return 0;
+    int64_t id = 0;
+    if (record_tu_rows(s, run_id, tu, &id) == 0 && exec_stmt(s->st[ST_COMMIT]) == 0) return id;
     /* Take the message before ROLLBACK replaces it. */
     db_err(s, err, errlen, what);
+    rollback(s);
+    return -1;
+}
+
+int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen) {
+    return store_insert_tu(s, run_id, tu, err, errlen) < 0 ? -1 : 0;
+}
+
+/* ---- the incremental cache ----------------------------------------------------------------------------------- */
+
+int64_t store_cache_candidate(store *s, const char *main_file, const char *args_hash, const char *inputs_hash,
+                              char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_CACHE_CANDIDATE];
+    bind_text(st, 1, main_file);
+    bind_text(st, 2, args_hash);
+    bind_text(st, 3, inputs_hash);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1; /* max() of nothing is NULL: 0 */
+    if (rc != SQLITE_ROW) db_err(s, err, errlen, "cannot look up the cache");
+    stmt_done_with(st);
+    return id;
+}
+
+int store_each_tu_file(store *s, int64_t tu_id, store_tu_file_fn fn, void *ctx, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_TU_FILES];
+    if (sqlite3_stmt_busy(st)) {
+        set_err(err, errlen, "database %s: store_each_tu_file called from its own callback", s->path);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, tu_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read the files of a TU");
+    stmt_done_with(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_each_tu_dep(store *s, int64_t tu_id, store_dep_fn fn, void *ctx, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_TU_DEPS];
+    if (sqlite3_stmt_busy(st)) {
+        set_err(err, errlen, "database %s: store_each_tu_dep called from its own callback", s->path);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, tu_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+               (const char *)sqlite3_column_text(st, 2)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read the dependencies of a TU");
+    stmt_done_with(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs a two-parameter copy statement (from, to); 0 or an SQLite error code. */
+static int copy_rows(store *s, enum stmt_id which, int64_t from, int64_t to) {
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int64(st, 2, to);
+    return exec_stmt(st);
+}
+
+/* The rows of store_copy_tu, inside its transaction; 0 or an SQLite error code. */
+static int copy_tu_rows(store *s, int64_t tu_id, int64_t run_id, int64_t *new_id) {
+    int rc = copy_rows(s, ST_COPY_TU, tu_id, run_id);
+    if (rc) return rc;
+    if (sqlite3_changes(s->db) != 1) return SQLITE_NOTFOUND;
+    int64_t to = *new_id = sqlite3_last_insert_rowid(s->db);
+
+    /* The finding ids first: inserting while a cursor walks the same table is legal but easy to get wrong. */
+    int64_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *st = s->st[ST_TU_FINDING_IDS];
+    sqlite3_bind_int64(st, 1, tu_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            ids = xrealloc(ids, cap * sizeof *ids);
+        }
+        ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    stmt_done_with(st);
+    rc = rc == SQLITE_DONE ? 0 : rc;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        st = s->st[ST_COPY_FINDING];
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int64(st, 2, run_id);
+        sqlite3_bind_int64(st, 3, to);
+        if ((rc = exec_stmt(st))) break;
+        rc = copy_rows(s, ST_COPY_STEPS, ids[i], sqlite3_last_insert_rowid(s->db));
+    }
+    free(ids);
+    return rc;
+}
+
+int64_t store_copy_tu(store *s, int64_t tu_id, int64_t run_id, char *err, size_t errlen) {
+    char what[128];
+    snprintf(what, sizeof what, "cannot copy TU row %lld into run %lld", (long long)tu_id, (long long)run_id);
+    if (exec_stmt(s->st[ST_BEGIN_WRITE]) != 0) {
+        db_err(s, err, errlen, what);
+        return -1;
+    }
+    int64_t id = 0;
+    int rc = copy_tu_rows(s, tu_id, run_id, &id);
+    if (rc == 0 && exec_stmt(s->st[ST_COMMIT]) == 0) return id;
+    if (rc == SQLITE_NOTFOUND)
+        set_err(err, errlen, "database %s: %s: no such TU row", s->path, what);
+    else
+        db_err(s, err, errlen, what);
     rollback(s);
     return -1;
 }
@@ -865,14 +1097,9 @@ static int load_steps(store *s, int64_t finding_id, finding *f) {
     return rc == SQLITE_DONE ? 0 : rc;
 }
 
-/* Reads the findings of run_id into got; 0 or -1 with err set. Runs inside store_load_findings' read transaction. */
-static int load_findings(store *s, int64_t run_id, finding_list *got, char *err, size_t errlen) {
-    if (run_id <= 0 && (run_id = store_latest_run(s)) < 0) {
-        db_err(s, err, errlen, "cannot find the latest run");
-        return -1;
-    }
-    sqlite3_stmt *st = s->st[ST_LOAD_FINDINGS];
-    sqlite3_bind_int64(st, 1, run_id);
+/* Reads the findings a bound ST_LOAD_FINDINGS or ST_LOAD_TU_FINDINGS statement selects into got; 0 or -1 with err
+ * set. */
+static int load_finding_rows(store *s, sqlite3_stmt *st, finding_list *got, char *err, size_t errlen) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         finding *f = finding_list_add(got);
@@ -895,6 +1122,54 @@ static int load_findings(store *s, int64_t run_id, finding_list *got, char *err,
     if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read findings");
     stmt_done_with(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Reads the findings of run_id into got; 0 or -1 with err set. Runs inside store_load_findings' read transaction. */
+static int load_findings(store *s, int64_t run_id, finding_list *got, char *err, size_t errlen) {
+    if (run_id <= 0 && (run_id = store_latest_run(s)) < 0) {
+        db_err(s, err, errlen, "cannot find the latest run");
+        return -1;
+    }
+    sqlite3_stmt *st = s->st[ST_LOAD_FINDINGS];
+    sqlite3_bind_int64(st, 1, run_id);
+    return load_finding_rows(s, st, got, err, errlen);
+}
+
+int store_load_tu_findings(store *s, int64_t tu_id, finding_list *fl, char *err, size_t errlen) {
+    if (exec_stmt(s->st[ST_BEGIN_READ]) != 0) {
+        db_err(s, err, errlen, "cannot read findings");
+        return -1;
+    }
+    finding_list got = {0};
+    sqlite3_stmt *st = s->st[ST_LOAD_TU_FINDINGS];
+    sqlite3_bind_int64(st, 1, tu_id);
+    int rc = load_finding_rows(s, st, &got, err, errlen);
+    exec_stmt(s->st[rc == 0 ? ST_COMMIT : ST_ROLLBACK]);
+    if (rc == 0)
+        finding_list_take(fl, &got);
+    else
+        finding_list_free(&got);
+    return rc;
+}
+
+int store_load_tu_notes(store *s, int64_t tu_id, tool_diag_list *dl, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_LOAD_TU_NOTES];
+    sqlite3_bind_int64(st, 1, tu_id);
+    tool_diag_list got = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        tool_diag_add(&got, (const char *)sqlite3_column_text(st, 0),
+                      severity_from_name((const char *)sqlite3_column_text(st, 1)),
+                      (const char *)sqlite3_column_text(st, 2), column_uint(st, 3), column_uint(st, 4),
+                      (const char *)sqlite3_column_text(st, 5));
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read the notes of a TU");
+    stmt_done_with(st);
+    if (rc != SQLITE_DONE) {
+        tool_diag_list_free(&got);
+        return -1;
+    }
+    tool_diag_list_take(dl, &got);
+    return 0;
 }
 
 int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, size_t errlen) {

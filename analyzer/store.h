@@ -13,7 +13,7 @@
 
 #include "finding.h"
 
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 typedef struct store store;
 
@@ -32,8 +32,23 @@ int store_end_run(store *s, int64_t run_id, int exit_code, size_t nfindings, siz
 
 typedef struct store_file {
     const char *path;         /* absolute */
-    const char *content_hash; /* fingerprint.h content_hash */
+    const char *content_hash; /* fingerprint.h content_hash of the contents the TU read ("" when unreadable) */
 } store_file;
+
+/* What a TU's results depend on beyond its own files (schema 3, the incremental cache; README "Database"):
+ *   "calls"        key: USR of a function it calls or passes, defined in no file of the TU; value: content_hash of
+ *                  the summary JSON in effect when it was analysed ("" for none)
+ *   "defines"      key: USR of a function it defines; value: content_hash of that function's summary JSON
+ *   "reads-global" key: USR of a global it names; value: what the whole run knew of it ("=N": a constant N, "": not
+ *                  a constant)
+ *   "sets-global"  key: USR of a global it writes or initialises; value: "w" written, "=N" initialised to N, "w=N"
+ * A cached TU is reused only while every "calls"/"defines" value still matches the store's summaries and every
+ * "reads-global" value the run's globals. */
+typedef struct store_dep {
+    const char *kind;
+    const char *key;
+    const char *value;
+} store_dep;
 
 typedef struct store_summary {
     const char *usr;  /* clang USR of the function: the key */
@@ -53,11 +68,20 @@ typedef struct store_tu {
     const finding_list *findings; /* findings whose analysis belongs to this TU (may be NULL) */
     const store_summary *summaries;
     size_t nsummaries;
+    /* schema 3: the cache entry. A row without inputs_hash is never reused. */
+    const char *inputs_hash; /* content_hash of the models, config, rules and lifeline build in effect */
+    const store_dep *deps;   /* unique (kind, key) pairs */
+    size_t ndeps;
+    const tool_diag_list
+        *notes;       /* the TU's notes (parse errors, budget), replayed when the row is reused; may be NULL */
+    int64_t replaces; /* a row of the same run this one replaces (deleted in the same transaction); 0: none */
 } store_tu;
 
 /* Everything about one TU in one transaction: the TU row, its files, its findings and steps, its summaries
  * (INSERT OR REPLACE by USR). Returns 0, or -1 with err set and nothing written. */
 int store_record_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen);
+/* The same, returning the new TU row's id (-1 with err set on failure). */
+int64_t store_insert_tu(store *s, int64_t run_id, const store_tu *tu, char *err, size_t errlen);
 
 /* Summaries stored by earlier runs or other TUs: calls fn for each, in USR order; stops early if fn returns non-zero.
  * The strings passed to fn are valid only during the call, and fn must not start another walk on the same handle. */
@@ -126,6 +150,34 @@ int store_list_runs(store *s, store_run_list *out, char *err, size_t errlen);
 int store_get_run(store *s, int64_t run_id, store_run *out, char *err, size_t errlen);
 void store_run_free(store_run *r);
 void store_run_list_free(store_run_list *l);
+
+/* ---- the incremental cache (schema 3) -----------------------------------------------------------------------
+ * A TU row can stand for a job of a later run when the job's arguments, inputs and files are unchanged; the run then
+ * copies the row instead of parsing the TU. */
+
+/* The latest analysed (ok or parse-errors) row for main_file with these args_hash and inputs_hash: its id, 0 when
+ * there is none, -1 with err set on a database error. */
+int64_t store_cache_candidate(store *s, const char *main_file, const char *args_hash, const char *inputs_hash,
+                              char *err, size_t errlen);
+
+typedef int (*store_tu_file_fn)(void *ctx, const char *path, const char *content_hash);
+typedef int (*store_dep_fn)(void *ctx, const char *kind, const char *key, const char *value);
+/* The files a TU row read, with the hash of each as it read it (NULL for rows written before schema 3), in path
+ * order; and its dependencies, in (kind, key) order. For a copied row, those of the row it copies. Walks as above. */
+int store_each_tu_file(store *s, int64_t tu_id, store_tu_file_fn fn, void *ctx, char *err, size_t errlen);
+int store_each_tu_dep(store *s, int64_t tu_id, store_dep_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Copies TU row tu_id into run run_id, in one transaction: the row and its findings with their steps and suppression
+ * state. The copy's files, dependencies and notes stay the analysed row's (tus.cache_of: not duplicated run after
+ * run), and its summaries stay where they are (keyed by USR). Returns the new row's id, or -1 with err set and
+ * nothing written. */
+int64_t store_copy_tu(store *s, int64_t tu_id, int64_t run_id, char *err, size_t errlen);
+
+/* A TU row's findings in the order they were recorded, appended to fl (left as it was on failure); rule ids as in
+ * store_load_findings. */
+int store_load_tu_findings(store *s, int64_t tu_id, finding_list *fl, char *err, size_t errlen);
+/* A TU row's notes in order, appended to dl. */
+int store_load_tu_notes(store *s, int64_t tu_id, tool_diag_list *dl, char *err, size_t errlen);
 
 /* The SQL that takes a database from schema version `version` to version + 1 (NULL when out of range). For tests
  * that build a database of an older version the way that version's lifeline did. */

@@ -136,7 +136,7 @@ static const char *encode_part(engine_ctx *cx, const handle_info *hi) {
 
 /* The caller's place for a callee's parameter part: holder (the argument's place) plus the encoded steps. */
 static bool decode_part(engine_ctx *cx, const char *code, bool address, ir_place holder, ir_place *out) {
-    ir_module *m = (ir_module *)engine_module(cx);
+    arena *a = engine_arena(cx);
     if ((*code == '*') != address) return false;
     if (*code == '*') code++;
     ir_place p = holder;
@@ -145,16 +145,16 @@ static bool decode_part(engine_ctx *cx, const char *code, bool address, ir_place
             const char *start = ++code;
             while (*code && *code != '.' && *code != '[')
                 code++;
-            p = ir_place_extend(m, p, STEP_FIELD, arena_strndup(&m->arena, start, (size_t)(code - start)));
+            p = ir_place_extend_in(a, p, STEP_FIELD, arena_strndup(a, start, (size_t)(code - start)));
         } else if (*code == '[') {
             code++;
             if (*code == ']') {
-                p = ir_place_extend(m, p, STEP_INDEX, NULL);
+                p = ir_place_extend_in(a, p, STEP_INDEX, NULL);
             } else {
                 char *end;
                 long long v = strtoll(code, &end, 10);
                 if (*end != ']') return false;
-                p = ir_place_extend_index(m, p, v);
+                p = ir_place_extend_index_in(a, p, v);
                 code = end;
             }
             if (*code != ']') return false;
@@ -897,7 +897,7 @@ static bool acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
     bool elements = local && (o->array_decay || count > 1);
     if (!local && o && o->kind == OPND_PLACE) {
         /* a pointer variable holding &local */
-        ir_place deref = ir_place_extend((ir_module *)engine_module(cx), o->place, STEP_DEREF, NULL);
+        ir_place deref = ir_place_extend_in(engine_arena(cx), o->place, STEP_DEREF, NULL);
         local = resolve_local(cx, st, &deref, &holder);
     }
     int32_t out_param = -1;
@@ -919,7 +919,7 @@ static bool acquire_out(engine_ctx *cx, hstate *st, const ir_call *call, const i
     }
     for (uint32_t i = 0; local && i < count; i++) {
         /* pipe(fds): handle i goes to fds[i] */
-        ir_place slot = elements ? ir_place_extend_index((ir_module *)engine_module(cx), holder, i) : holder;
+        ir_place slot = elements ? ir_place_extend_index_in(engine_arena(cx), holder, i) : holder;
         uint32_t incoming = h0 + i;
         overwrite(cx, st, &slot, ev->loc, true, &incoming, 1);
         acquire(cx, st, h0 + i, &slot, ev->loc);

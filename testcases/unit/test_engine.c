@@ -684,6 +684,32 @@ static void test_budget_exhaustion(void **state) {
     assert_true(r.block_visits > 4);
 }
 
+static void test_time_limit(void **state) {
+    (void)state;
+    load("int more(void); void acquire(void); void release(void); void tag1(void); void tag2(void);\n"
+         "void busy(int a, int b, int c) {\n"
+         "    while (more()) {\n"
+         "        if (a) acquire(); else release();\n"
+         "        if (b) tag1(); else tag2();\n"
+         "        if (c) a = more(); if (more()) b = more(); if (more()) c = more();\n"
+         "    }\n"
+         "}\n");
+    engine_result r = run("busy");
+    assert_false(r.timed_out);
+    assert_true(r.block_visits > ENGINE_CLOCK_EVERY);
+    engine_limits lim = engine_default_limits();
+    assert_true(lim.max_seconds > 0);
+    lim.max_seconds = 1e-9; /* the clock is read every ENGINE_CLOCK_EVERY visits: the first look ends the run */
+    r = run_limits("busy", &lim);
+    assert_true(r.timed_out);
+    assert_true(r.budget_exhausted);
+    assert_int_equal(r.block_visits, ENGINE_CLOCK_EVERY);
+    assert_int_equal(rec.nfinish, 1); /* finish still runs */
+    lim.max_seconds = 0;              /* no limit */
+    r = run_limits("busy", &lim);
+    assert_false(r.timed_out);
+}
+
 /* --- reports ---------------------------------------------------------------------------------------------------------
  */
 
@@ -833,6 +859,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_branch_refinement_and_infeasible_edges, free_world),
         cmocka_unit_test_teardown(test_unbounded_loop_terminates, free_world),
         cmocka_unit_test_teardown(test_budget_exhaustion, free_world),
+        cmocka_unit_test_teardown(test_time_limit, free_world),
         cmocka_unit_test_teardown(test_identical_reports_kept_once, free_world),
         cmocka_unit_test_teardown(test_path_notes_after_path_since, free_world),
         cmocka_unit_test_teardown(test_core_facts, free_world),

@@ -378,11 +378,12 @@ static void test_schema_created(void **state) {
     store_close(open_ok(db));
 
     assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    assert_int_equal(STORE_SCHEMA_VERSION, 2);
+    assert_int_equal(STORE_SCHEMA_VERSION, 3);
     char *mode = raw_text(db, "PRAGMA journal_mode");
     assert_string_equal(mode, "wal");
     free(mode);
-    static const char *const tables[] = {"runs", "tus", "files", "tu_files", "findings", "finding_steps", "summaries"};
+    static const char *const tables[] = {"runs",          "tus",       "files",   "tu_files", "findings",
+                                         "finding_steps", "summaries", "tu_deps", "tu_notes"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
@@ -394,6 +395,8 @@ static void test_schema_created(void **state) {
     assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'scope' AND "
                                  "\"notnull\" = 1 AND dflt_value = '''full'''"),
                      1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('tus') WHERE name = 'inputs_hash'"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM pragma_table_info('tu_files') WHERE name = 'content_hash'"), 1);
 
     /* Opening again leaves a current database as it is. */
     store_close(open_ok(db));
@@ -436,7 +439,7 @@ static void test_newer_version_refused(void **state) {
     assert_non_null(strstr(err, db));
     assert_non_null(strstr(err, "newer"));
     assert_non_null(strstr(err, "schema 7"));
-    assert_non_null(strstr(err, "knows 2"));
+    assert_non_null(strstr(err, "knows 3"));
     assert_non_null(strstr(err, "--db"));
 
     unsigned char *after = read_bytes(db, &after_len);
@@ -457,14 +460,14 @@ static void test_newer_wal_database_untouched(void **state) {
     char *db = path_in(fx, "newer-wal.db");
     sqlite3 *raw = raw_open(db);
     raw_exec(raw, "PRAGMA journal_mode = WAL; CREATE TABLE future (x TEXT); "
-                  "INSERT INTO future VALUES ('from lifeline 9'); PRAGMA user_version = 3;");
+                  "INSERT INTO future VALUES ('from lifeline 9'); PRAGMA user_version = 4;");
     sqlite3_close(raw);
     size_t before_len, after_len;
     unsigned char *before = read_bytes(db, &before_len);
 
     char err[512] = "";
     assert_null(store_open(db, err, sizeof err));
-    assert_non_null(strstr(err, "schema 3"));
+    assert_non_null(strstr(err, "schema 4"));
     unsigned char *after = read_bytes(db, &after_len);
     assert_int_equal(before_len, after_len);
     assert_memory_equal(before, after, before_len);
@@ -826,7 +829,7 @@ static void test_migration_v1_to_v2(void **state) {
 
     char err[512] = "";
     store *s = open_ok(db);
-    assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     /* Every run and finding survived, and the old runs are full runs. */
     assert_int_equal(raw_int(db, "SELECT count(*) FROM runs"), 2);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM runs WHERE scope = 'full'"), 2);
@@ -863,7 +866,7 @@ static void test_migration_v1_to_v2(void **state) {
 
     /* Opening again changes nothing. */
     store_close(open_ok(db));
-    assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 1);
     free(db);
 }
@@ -1083,10 +1086,397 @@ static void test_run_fingerprints(void **state) {
     free(db);
 }
 
+/* ---- schema 3: the incremental cache -------------------------------------------------------------------------- */
+
+/* A database as lifeline with schema 2 left it: version 1's database migrated by the second step (the text that
+ * version ran), user_version 2, run 2 partial, and a summary. */
+static void make_v2_database(const char *path) {
+    make_v1_database(path);
+    const char *ddl = store_migration_sql(1);
+    assert_non_null(ddl);
+    assert_null(strstr(ddl, "inputs_hash"));
+    sqlite3 *raw = raw_open(path);
+    raw_exec(raw, "BEGIN");
+    raw_exec(raw, ddl);
+    raw_exec(raw, "PRAGMA user_version = 2");
+    raw_exec(raw, "UPDATE runs SET scope = 'partial' WHERE id = 2");
+    raw_exec(raw, "INSERT INTO summaries (usr, name, file, run_id, data) "
+                  "VALUES ('c:@F@f', 'f', '/src/a.c', 1, '{\"v\":1,\"nparams\":0,\"params\":[]}')");
+    raw_exec(raw, "COMMIT");
+    sqlite3_close(raw);
+}
+
+static const store_dep cache_deps[] = {
+    {"calls", "c:@F@open_log", "00000000000000000000000000000abc"},
+    {"calls", "c:@F@fputs", ""},
+    {"defines", "c:@F@make_name", "0000000000000000000000000000def0"},
+    {"reads-global", "c:@keep_open", "=0"},
+    {"sets-global", "c:@keep_open", "w=1"},
+};
+
+/* What store_each_tu_dep and store_each_tu_file report, as "a=b c=d ..." text. */
+typedef struct seen_text {
+    char text[2048];
+    size_t count, stop_after;
+} seen_text;
+
+static int collect_dep_text(void *ctx, const char *kind, const char *key, const char *value) {
+    seen_text *st = ctx;
+    char one[256];
+    snprintf(one, sizeof one, "%s%s:%s=%s", st->count ? " " : "", kind, key, value ? value : "(null)");
+    strcat(st->text, one);
+    st->count++;
+    return st->stop_after && st->count >= st->stop_after;
+}
+
+static int collect_file_text(void *ctx, const char *path, const char *hash) {
+    seen_text *st = ctx;
+    char one[256];
+    snprintf(one, sizeof one, "%s%s=%s", st->count ? " " : "", path, hash ? hash : "(null)");
+    strcat(st->text, one);
+    st->count++;
+    return st->stop_after && st->count >= st->stop_after;
+}
+
+static char *tu_deps_text(store *s, int64_t tu) {
+    char err[512] = "";
+    seen_text st = {0};
+    if (store_each_tu_dep(s, tu, collect_dep_text, &st, err, sizeof err) != 0) fail_msg("%s", err);
+    return strdup(st.text);
+}
+
+static char *tu_files_text(store *s, int64_t tu) {
+    char err[512] = "";
+    seen_text st = {0};
+    if (store_each_tu_file(s, tu, collect_file_text, &st, err, sizeof err) != 0) fail_msg("%s", err);
+    return strdup(st.text);
+}
+
+/* a.c with cache information: inputs hash, the dependencies above, notes. */
+static store_tu make_cache_tu(const finding_list *fl, const char *inputs, const tool_diag_list *notes) {
+    store_tu tu = make_tu(fl, round_trip_summaries, 2);
+    tu.inputs_hash = inputs;
+    tu.deps = cache_deps;
+    tu.ndeps = sizeof cache_deps / sizeof cache_deps[0];
+    tu.notes = notes;
+    return tu;
+}
+
+static int64_t insert_ok(store *s, int64_t run, const store_tu *tu) {
+    char err[512] = "";
+    int64_t id = store_insert_tu(s, run, tu, err, sizeof err);
+    if (id <= 0) fail_msg("store_insert_tu: %s", err);
+    return id;
+}
+
+static void test_migration_v2_to_v3(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "v2.db");
+    make_v2_database(db);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('tu_deps', 'tu_notes')"), 0);
+
+    char err[512] = "";
+    store *s = open_ok(db);
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 3);
+    /* Every run, TU, file link, finding, step and summary survived, with their columns. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM runs"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM runs WHERE scope = 'partial'"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM summaries"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus WHERE inputs_hash IS NULL"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files WHERE content_hash IS NULL"), 2);
+    assert_int_equal(store_latest_full_run(s), 1);
+    finding_list fl = {0};
+    assert_int_equal(store_load_findings(s, 1, &fl, err, sizeof err), 0);
+    assert_int_equal(fl.count, 1);
+    assert_string_equal(fl.items[0].fingerprint, "0123456789abcdef0123456789abcdef");
+    assert_int_equal(fl.items[0].nsteps, 1);
+    finding_list_free(&fl);
+    assert_int_equal(store_load_tu_findings(s, 1, &fl, err, sizeof err), 0);
+    assert_int_equal(fl.count, 1);
+    finding_list_free(&fl);
+
+    /* A row written before version 3 is never reused: it has no inputs hash, and its files no hashes of their own. */
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", "abcd", "anything", err, sizeof err), 0);
+    char *files = tu_files_text(s, 1);
+    assert_string_equal(files, "/src/a.c=(null) /src/common.h=(null)");
+    free(files);
+
+    /* The migrated database takes rows of the new shape. */
+    finding_list none = {0};
+    store_tu tu = make_cache_tu(&none, "11111111111111111111111111111111", NULL);
+    int64_t id = insert_ok(s, 2, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, tu.inputs_hash, err, sizeof err), id);
+    store_close(s);
+
+    /* Opening again changes nothing. */
+    store_close(open_ok(db));
+    assert_int_equal(raw_int(db, "PRAGMA user_version"), 3);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_deps"), 5);
+    free(db);
+}
+
+static void test_cache_candidate(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    const char *in1 = "11111111111111111111111111111111", *in2 = "22222222222222222222222222222222";
+    finding_list none = {0};
+    store_tu tu = make_cache_tu(&none, in1, NULL);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), 0);
+
+    int64_t r1 = add_run(s, NULL, false);
+    int64_t first = insert_ok(s, r1, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), first);
+    /* Other inputs, other arguments, another file: nothing. */
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in2, err, sizeof err), 0);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", "ffffffffffffffffffffffffffffffff", in1, err, sizeof err), 0);
+    assert_int_equal(store_cache_candidate(s, "/src/b.c", tu.args_hash, in1, err, sizeof err), 0);
+
+    /* A later failed or skipped row is not analysed: the older one still stands. */
+    int64_t r2 = add_run(s, NULL, false);
+    tu.status = "failed";
+    insert_ok(s, r2, &tu);
+    tu.status = "skipped";
+    insert_ok(s, r2, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), first);
+    /* The latest analysed row wins, parse errors included. */
+    tu.status = "parse-errors";
+    int64_t latest = insert_ok(s, r2, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), latest);
+    /* A row without an inputs hash (analysis_store's, or --no-db's) never is one. */
+    tu.status = "ok";
+    tu.inputs_hash = NULL;
+    insert_ok(s, r2, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), latest);
+    /* Rows with other inputs live side by side (a run with --rules, one without). */
+    tu.inputs_hash = in2;
+    int64_t other = insert_ok(s, r2, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in2, err, sizeof err), other);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), latest);
+    store_close(s);
+    free(db);
+}
+
+static void test_tu_files_and_deps(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t r1 = add_run(s, NULL, false);
+    finding_list none = {0};
+    store_tu tu = make_cache_tu(&none, "11111111111111111111111111111111", NULL);
+    int64_t a = insert_ok(s, r1, &tu);
+    /* b.c read common.h later, changed: the file's latest hash moves on, a.c's row keeps what a.c read. */
+    const store_file b_files[] = {{"/src/b.c", "00000000000000000000000000000007"},
+                                  {"/src/common.h", "00000000000000000000000000000009"}};
+    store_tu b = {.main_file = "/src/b.c",
+                  .directory = "/src",
+                  .args_hash = "ab",
+                  .status = "ok",
+                  .files = b_files,
+                  .nfiles = 2,
+                  .inputs_hash = "11111111111111111111111111111111"};
+    int64_t bid = insert_ok(s, r1, &b);
+    char *text = raw_text(db, "SELECT content_hash FROM files WHERE path = '/src/common.h'");
+    assert_string_equal(text, "00000000000000000000000000000009");
+    free(text);
+    text = tu_files_text(s, a);
+    assert_string_equal(text,
+                        "/src/a.c=00000000000000000000000000000001 /src/common.h=00000000000000000000000000000002");
+    free(text);
+
+    /* Dependencies in (kind, key) order, values as given ("" for none). */
+    text = tu_deps_text(s, a);
+    assert_string_equal(text, "calls:c:@F@fputs= calls:c:@F@open_log=00000000000000000000000000000abc "
+                              "defines:c:@F@make_name=0000000000000000000000000000def0 "
+                              "reads-global:c:@keep_open==0 sets-global:c:@keep_open=w=1");
+    free(text);
+    text = tu_deps_text(s, bid);
+    assert_string_equal(text, "");
+    free(text);
+    /* The walks stop when asked. */
+    seen_text st = {.stop_after = 2};
+    assert_int_equal(store_each_tu_dep(s, a, collect_dep_text, &st, err, sizeof err), 0);
+    assert_int_equal(st.count, 2);
+    st = (seen_text){.stop_after = 1};
+    assert_int_equal(store_each_tu_file(s, a, collect_file_text, &st, err, sizeof err), 0);
+    assert_int_equal(st.count, 1);
+
+    /* An unknown kind is refused, and nothing of the TU is written. */
+    const store_dep bad[] = {{"calls", "c:@F@x", ""}, {"uses", "c:@F@y", ""}};
+    tu.deps = bad;
+    tu.ndeps = 2;
+    int64_t before = raw_int(db, "SELECT count(*) FROM tus");
+    assert_int_equal(store_insert_tu(s, r1, &tu, err, sizeof err), -1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), before);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_deps"), 5);
+    store_close(s);
+    free(db);
+}
+
+static void test_copy_tu(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t r1 = add_run(s, NULL, false);
+    finding_list fl = {0};
+    make_findings(&fl); /* the second is suppressed, with a note */
+    tool_diag_list notes = {0};
+    tool_diag_add(&notes, "lifeline-parse-error", SEV_NOTE, "/src/common.h", 3, 1, "unknown type name 'x'");
+    tool_diag_add(&notes, "lifeline-budget", SEV_NOTE, "/src/a.c", 20, 5, "function 'big' is too large");
+    store_tu tu = make_cache_tu(&fl, "11111111111111111111111111111111", &notes);
+    tu.status = "parse-errors";
+    int64_t orig = insert_ok(s, r1, &tu);
+    assert_int_equal(store_end_run(s, r1, 1, 1, 0, err, sizeof err), 0);
+    int64_t summaries_run = raw_int(db, "SELECT min(run_id) FROM summaries");
+
+    int64_t r2 = add_run(s, NULL, false);
+    int64_t copy = store_copy_tu(s, orig, r2, err, sizeof err);
+    assert_true(copy > orig);
+    assert_int_equal(store_end_run(s, r2, 1, 1, 0, err, sizeof err), 0);
+
+    /* The run holds the same findings, steps and suppressions. */
+    finding_list got = {0};
+    assert_int_equal(store_load_findings(s, r2, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 2);
+    assert_finding_eq(&got.items[0], &fl.items[0]);
+    assert_finding_eq(&got.items[1], &fl.items[1]);
+    finding_list_free(&got);
+    assert_int_equal(store_load_tu_findings(s, copy, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 2);
+    assert_finding_eq(&got.items[1], &fl.items[1]);
+    finding_list_free(&got);
+    /* ...and the same row: status, hashes, files with their hashes, dependencies, notes. */
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM tus a JOIN tus b ON a.main_file = b.main_file AND a.directory = b.directory AND "
+             "a.args_hash = b.args_hash AND a.inputs_hash = b.inputs_hash AND a.status = b.status "
+             "WHERE a.id = %lld AND b.id = %lld AND b.run_id = %lld",
+             (long long)orig, (long long)copy, (long long)r2);
+    assert_int_equal(raw_int(db, sql), 1);
+    char *a = tu_files_text(s, orig), *b = tu_files_text(s, copy);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    a = tu_deps_text(s, orig);
+    b = tu_deps_text(s, copy);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    tool_diag_list back = {0};
+    assert_int_equal(store_load_tu_notes(s, copy, &back, err, sizeof err), 0);
+    assert_int_equal(back.count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_string_equal(back.items[i].tag, notes.items[i].tag);
+        assert_int_equal(back.items[i].level, notes.items[i].level);
+        assert_string_equal(back.items[i].file, notes.items[i].file);
+        assert_int_equal(back.items[i].line, notes.items[i].line);
+        assert_int_equal(back.items[i].col, notes.items[i].col);
+        assert_string_equal(back.items[i].message, notes.items[i].message);
+    }
+    tool_diag_list_free(&back);
+    /* The summaries stay as they were, written by the run that computed them. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM summaries"), 2);
+    assert_int_equal(raw_int(db, "SELECT max(run_id) FROM summaries"), summaries_run);
+    /* The copy is the latest analysed row now. */
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, tu.inputs_hash, err, sizeof err), copy);
+    /* The original is untouched. */
+    assert_int_equal(store_load_findings(s, r1, &got, err, sizeof err), 0);
+    assert_int_equal(got.count, 2);
+    finding_list_free(&got);
+
+    /* A row that does not exist: an error, and nothing written. */
+    int64_t tus_before = raw_int(db, "SELECT count(*) FROM tus");
+    err[0] = '\0';
+    assert_int_equal(store_copy_tu(s, copy + 100, r2, err, sizeof err), -1);
+    assert_non_null(strstr(err, "no such TU row"));
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), tus_before);
+
+    /* The copy's files, dependencies and notes are the original's, not duplicated; a header maps to the main file
+     * through the copy, which speaks for it now. */
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_files"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_deps"), 5);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_notes"), 2);
+    snprintf(sql, sizeof sql, "SELECT cache_of FROM tus WHERE id = %lld", (long long)copy);
+    assert_int_equal(raw_int(db, sql), orig);
+    assert_including(s, "/src/common.h", "/src/a.c");
+    /* A copy of the copy copies the original. */
+    int64_t r3 = add_run(s, NULL, false);
+    int64_t again = store_copy_tu(s, copy, r3, err, sizeof err);
+    snprintf(sql, sizeof sql, "SELECT cache_of FROM tus WHERE id = %lld", (long long)again);
+    assert_int_equal(raw_int(db, sql), orig);
+    a = tu_deps_text(s, again);
+    assert_non_null(strstr(a, "reads-global:c:@keep_open==0"));
+    free(a);
+    assert_including(s, "/src/common.h", "/src/a.c");
+    store_close(s);
+
+    /* Deleting the first run leaves the copies' findings; without the original row they can no longer be reused
+     * (no files to compare) and no longer map headers. */
+    sqlite3 *raw = raw_open(db);
+    raw_exec(raw, "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1");
+    sqlite3_close(raw);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus WHERE cache_of IS NOT NULL"), 0);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 4);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps"), 10);
+    s = open_ok(db);
+    a = tu_files_text(s, again);
+    assert_string_equal(a, "");
+    free(a);
+    assert_including(s, "/src/common.h", "");
+    store_close(s);
+    tool_diag_list_free(&notes);
+    finding_list_free(&fl);
+    free(db);
+}
+
+static void test_replaces(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    store *s = open_ok(db);
+    finding_list fl = {0};
+    make_findings(&fl);
+    store_tu tu = make_cache_tu(&fl, "11111111111111111111111111111111", NULL);
+    int64_t r1 = add_run(s, NULL, false);
+    int64_t old = insert_ok(s, r1, &tu);
+    int64_t r2 = add_run(s, NULL, false);
+    int64_t first = insert_ok(s, r2, &tu);
+    /* Analysed again in the same run (its callee's summary changed): the new row takes the old one's place. */
+    char sql[128];
+    tu.replaces = first;
+    tu.status = "parse-errors";
+    int64_t second = insert_ok(s, r2, &tu); /* the id may be the old one's again: rowids are reused */
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM tus WHERE id = %lld AND status = 'parse-errors'",
+             (long long)second);
+    assert_int_equal(raw_int(db, sql), 1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM tus WHERE run_id = %lld", (long long)r2);
+    assert_int_equal(raw_int(db, sql), 1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM findings WHERE run_id = %lld", (long long)r2);
+    assert_int_equal(raw_int(db, sql), 2);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tu_deps"), 10);
+    /* Only a row of the same run is replaced. */
+    tu.replaces = old;
+    insert_ok(s, r2, &tu);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM tus WHERE id = %lld", (long long)old);
+    assert_int_equal(raw_int(db, sql), 1);
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
 static void test_migration_sql(void **state) {
     (void)state;
     assert_non_null(store_migration_sql(0));
     assert_non_null(strstr(store_migration_sql(1), "scope TEXT"));
+    assert_non_null(strstr(store_migration_sql(2), "inputs_hash TEXT"));
     assert_null(store_migration_sql(STORE_SCHEMA_VERSION));
     assert_null(store_migration_sql(-1));
 }
@@ -1111,6 +1501,11 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_run_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tus_including, setup, teardown),
         cmocka_unit_test_setup_teardown(test_run_fingerprints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration_v2_to_v3, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cache_candidate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tu_files_and_deps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_copy_tu, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replaces, setup, teardown),
         cmocka_unit_test(test_migration_sql),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
