@@ -31,7 +31,8 @@ void arena_free(arena *a) {
     a->total = 0;
 }
 
-void *arena_alloc(arena *a, size_t size) {
+/* Uninitialised: for callers that overwrite every byte (copies), where zeroing first would double the writes. */
+static void *alloc_raw(arena *a, size_t size) {
     const size_t align = _Alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
     if (size == 0) size = align;
@@ -51,12 +52,23 @@ void *arena_alloc(arena *a, size_t size) {
     void *p = (char *)c->data + c->used;
     c->used += size;
     a->total += size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size) {
+    void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 
+void *arena_dup(arena *a, const void *src, size_t size) {
+    void *p = alloc_raw(a, size);
+    if (size) memcpy(p, src, size);
+    return p;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n) {
-    char *p = arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -79,8 +91,16 @@ char *arena_printf(arena *a, const char *fmt, ...) {
     return p;
 }
 
-void *arena_grow(arena *a, void *old, size_t old_count, size_t new_cap, size_t elem_size) {
-    void *p = arena_alloc(a, new_cap * elem_size);
+void *arena_extend(arena *a, const void *old, size_t old_count, size_t new_cap, size_t elem_size) {
+    char *p = alloc_raw(a, new_cap * elem_size);
     if (old && old_count) memcpy(p, old, old_count * elem_size);
+    return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_count, size_t new_cap, size_t elem_size) {
+    char *p = alloc_raw(a, new_cap * elem_size);
+    size_t kept = old ? old_count * elem_size : 0;
+    if (kept) memcpy(p, old, kept);
+    memset(p + kept, 0, new_cap * elem_size - kept);
     return p;
 }

@@ -17,11 +17,16 @@ void arena_init(arena *a);
 void arena_free(arena *a);
 /* Zeroed, aligned for any object. Aborts on out-of-memory: there is no useful recovery inside an analysis. */
 void *arena_alloc(arena *a, size_t size);
+/* A copy of size bytes of src. */
+void *arena_dup(arena *a, const void *src, size_t size);
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Grow an arena-backed array: returns a copy with room for new_cap elements (old contents kept). */
 void *arena_grow(arena *a, void *old, size_t old_count, size_t new_cap, size_t elem_size);
+/* Same, but the room past old_count is left uninitialised: for arrays whose callers fill each element as they add
+ * it (the IR's blocks and events). */
+void *arena_extend(arena *a, const void *old, size_t old_count, size_t new_cap, size_t elem_size);
 
 #endif

@@ -28,11 +28,13 @@ typedef struct const_env {
     const_pair items[];
 } const_env;
 
+/* A branch a path took. The note's text is made only when a finding reports the path: formatting it on every
+ * edge was a twentieth of a whole run. */
 typedef struct trace_node {
     const struct trace_node *prev;
     uint32_t seq;
-    ir_loc loc;
-    const char *message;
+    const ir_term *branch;
+    bool holds;
 } trace_node;
 
 typedef struct path_state {
@@ -372,13 +374,13 @@ static const char *branch_note(engine_ctx *cx, const ir_term *t, bool holds) {
     return arena_printf(&cx->arena, "assuming '%s %s %s'", l, ops[c], r);
 }
 
-static void push_trace(engine_ctx *cx, path_state *st, ir_loc loc, const char *message) {
-    if (!message) return;
+static void push_trace(engine_ctx *cx, path_state *st, const ir_term *branch, bool holds) {
+    if (!holds && branch->what && strcmp(branch->what, "case") == 0) return; /* no note: see branch_note */
     trace_node *n = arena_alloc(&cx->arena, sizeof *n);
     n->prev = st->trace;
     n->seq = ++st->seq;
-    n->loc = loc;
-    n->message = message;
+    n->branch = branch;
+    n->holds = holds;
     st->trace = n;
 }
 
@@ -422,7 +424,7 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
         all[n++] = (merged_step){steps[i].seq, 1, (uint32_t)n, steps[i].loc, steps[i].message};
     if (ntrace)
         for (const trace_node *t = cx->cur->trace; t && t->seq > path_since; t = t->prev)
-            all[n++] = (merged_step){t->seq, 0, (uint32_t)n, t->loc, t->message};
+            all[n++] = (merged_step){t->seq, 0, (uint32_t)n, t->branch->loc, branch_note(cx, t->branch, t->holds)};
     qsort(all, n, sizeof *all, merged_cmp);
 
     finding *f = finding_list_add(cx->out);
@@ -451,7 +453,7 @@ size_t engine_path_notes(engine_ctx *cx, uint32_t since, report_step **out) {
     report_step *steps = arena_alloc(&cx->arena, n * sizeof *steps);
     size_t i = n;
     for (const trace_node *t = cx->cur->trace; t && t->seq > since; t = t->prev)
-        steps[--i] = (report_step){t->loc, t->message, t->seq};
+        steps[--i] = (report_step){t->branch->loc, branch_note(cx, t->branch, t->holds), t->seq};
     *out = steps;
     return n;
 }
@@ -519,8 +521,10 @@ static path_state fork_state(engine_ctx *cx, const path_state *st) {
     return c;
 }
 
-static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, uint32_t succ, bool holds, bool decided) {
-    cx->edge = fork_state(cx, st);
+/* last: st is not used again, so the edge takes it over instead of a copy. */
+static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, uint32_t succ, bool holds, bool decided,
+                      bool last) {
+    cx->edge = last ? *st : fork_state(cx, st);
     path_state *next_p = &cx->edge;
     cx->cur = next_p;
     /* Learn the tested value on this edge: `x == 5` holding makes x 5. */
@@ -538,7 +542,7 @@ static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, ui
         cx->cur = NULL;
         return;
     }
-    if (!decided) push_trace(cx, next_p, t->loc, branch_note(cx, t, holds));
+    if (!decided) push_trace(cx, next_p, t, holds);
     cx->cur = NULL;
     add_state(cx, succ, *next_p);
 }
@@ -570,7 +574,7 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     case TERM_MULTI:
         cx->cur = NULL;
         for (uint32_t i = 0; i < blk->nsuccs; i++)
-            add_state(cx, blk->succs[i], fork_state(cx, &cx->running));
+            add_state(cx, blk->succs[i], i + 1 < blk->nsuccs ? fork_state(cx, &cx->running) : cx->running);
         break;
     case TERM_BRANCH: {
         int64_t l, r;
@@ -582,13 +586,13 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
                             !c->lhs.offset && env_nonzero(cx->running.env, c->lhs.place.index);
         if (eval_operand(cx, cx->running.env, &c->lhs, &l) && eval_operand(cx, cx->running.env, &c->rhs, &r)) {
             bool holds = cmp_holds(c->cmp, l, r);
-            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
+            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true, true);
         } else if (nonzero_test) {
             bool holds = c->cmp == CMP_NE;
-            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true);
+            take_edge(cx, &cx->running, t, blk->succs[holds ? 0 : 1], holds, true, true);
         } else {
-            take_edge(cx, &cx->running, t, blk->succs[0], true, false);
-            take_edge(cx, &cx->running, t, blk->succs[1], false, false);
+            take_edge(cx, &cx->running, t, blk->succs[0], true, false, false);
+            take_edge(cx, &cx->running, t, blk->succs[1], false, false, true);
         }
         break;
     }

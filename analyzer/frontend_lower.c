@@ -22,7 +22,7 @@ static enum CXChildVisitResult collect_child(CXCursor c, CXCursor parent, CXClie
     cursor_list *l = data;
     if (l->n == l->cap) {
         unsigned cap = l->cap ? l->cap * 2 : 8;
-        l->items = arena_grow(l->a, l->items, l->n, cap, sizeof *l->items);
+        l->items = arena_extend(l->a, l->items, l->n, cap, sizeof *l->items);
         l->cap = cap;
     }
     l->items[l->n++] = c;
@@ -125,10 +125,13 @@ static bool is_expr(CXCursor c) {
 }
 
 /* The expression children of a cursor, skipping type references and attributes. */
+static enum CXChildVisitResult collect_expr(CXCursor c, CXCursor parent, CXClientData data) {
+    return is_expr(c) ? collect_child(c, parent, data) : CXChildVisit_Continue;
+}
+
 static cursor_list expr_children(lower_ctx *lc, CXCursor c) {
-    cursor_list all = children(lc, c), out = {.a = &lc->scratch};
-    for (unsigned i = 0; i < all.n; i++)
-        if (is_expr(all.items[i])) collect_child(all.items[i], c, &out);
+    cursor_list out = {.a = &lc->scratch};
+    clang_visitChildren(c, collect_expr, &out);
     return out;
 }
 
@@ -530,13 +533,139 @@ static bool is_va_list(CXType t) {
     t = clang_getCanonicalType(t);
     if (t.kind == CXType_Pointer) t = clang_getCanonicalType(clang_getPointeeType(t));
     if (t.kind == CXType_ConstantArray) t = clang_getCanonicalType(clang_getArrayElementType(t));
+    /* __builtin_va_list is a struct (x86-64, AArch64) or a char or void pointer: spell nothing else. */
+    if (t.kind != CXType_Record && t.kind != CXType_Char_S && t.kind != CXType_Char_U && t.kind != CXType_Void)
+        return false;
     CXString s = clang_getTypeSpelling(t);
     bool va = strstr(clang_getCString(s), "va_list") != NULL;
     clang_disposeString(s);
     return va;
 }
 
+/* An expression's location, computed on first use: fe_loc (macro expansion locations) was a third of lowering's
+ * time when every visited expression computed one it mostly did not need. */
+typedef struct lazy_loc {
+    CXCursor c;
+    bool have;
+    ir_loc loc;
+} lazy_loc;
+
+static ir_loc loc_of(lower_ctx *lc, lazy_loc *l) {
+    if (!l->have) {
+        l->loc = fe_loc(lc->tl, l->c);
+        l->have = true;
+    }
+    return l->loc;
+}
+
 /* Skip parentheses and casts (implicit ones are UnexposedExpr with one child). */
+static bool eval_int(CXCursor e, int64_t *out) {
+    CXEvalResult r = clang_Cursor_Evaluate(e);
+    if (!r) return false;
+    bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok) *out = (int64_t)clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
+typedef struct constant_children {
+    unsigned n;
+    bool any_constant;
+} constant_children;
+
+static enum CXChildVisitResult look_at_child(CXCursor c, CXCursor parent, CXClientData data) {
+    (void)parent;
+    constant_children *cc = data;
+    int64_t v;
+    if (!clang_isExpression(clang_getCursorKind(c))) return CXChildVisit_Continue;
+    cc->n++;
+    if (eval_int(c, &v)) {
+        cc->any_constant = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+/* A builtin whose operands are not evaluated (`__builtin_types_compatible_p(__typeof__(v), __typeof__(NULL))`,
+ * `__builtin_offsetof`): libclang shows it as an unexposed expression whose children are the operands, like an
+ * implicit cast or GNU `a ?: b`, but it folds to a constant while none of its operands does. */
+static bool is_constant_builtin(CXCursor e) {
+    int64_t v;
+    if (clang_getCursorKind(e) != CXCursor_UnexposedExpr || !type_is_integer(clang_getCursorType(e)) ||
+        !eval_int(e, &v))
+        return false;
+    constant_children cc = {0};
+    clang_visitChildren(e, look_at_child, &cc);
+    return cc.n > 0 && !cc.any_constant;
+}
+
+static bool is_builtin_call(CXCursor call) {
+    CXString s = clang_getCursorSpelling(clang_getCursorReferenced(call));
+    bool builtin = strncmp(clang_getCString(s), "__builtin_", 10) == 0;
+    clang_disposeString(s);
+    return builtin;
+}
+
+/* Side effects a constant-folded expression would drop: calls (but to the compiler's own __builtin_ functions),
+ * assignments, ++/--, statement expressions. Looks at most `budget` nodes and says yes past them. */
+typedef struct effects_scan {
+    unsigned budget;
+    bool found;
+} effects_scan;
+
+static enum CXChildVisitResult scan_effects(CXCursor c, CXCursor parent, CXClientData data) {
+    (void)parent;
+    effects_scan *es = data;
+    if (es->budget-- == 0) {
+        es->found = true;
+        return CXChildVisit_Break;
+    }
+    bool effect = false;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_CallExpr:
+        effect = !is_builtin_call(c);
+        break;
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator: {
+        enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(c);
+        effect = k >= CXBinaryOperator_Assign && k <= CXBinaryOperator_OrAssign;
+        break;
+    }
+    case CXCursor_UnaryOperator: {
+        enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(c);
+        effect = k >= CXUnaryOperator_PostInc && k <= CXUnaryOperator_PreDec;
+        break;
+    }
+    case CXCursor_StmtExpr:
+        effect = true;
+        break;
+    case CXCursor_UnaryExpr: /* sizeof, _Alignof: the operand is not evaluated */
+        return CXChildVisit_Continue;
+    case CXCursor_UnexposedExpr:
+        if (is_constant_builtin(c)) return CXChildVisit_Continue;
+        break;
+    default:
+        break;
+    }
+    if (effect) {
+        es->found = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* An integer expression the compiler folds to a constant without dropping side effects: `sizeof(x) == 8`, and the
+ * GNU builtins type-checking macros are made of (curl's curl_easy_setopt expands into dozens of
+ * `__builtin_types_compatible_p(__typeof__(value), long)` tests per call). Seen as unknown values, each would fork
+ * the paths in two; folded, only the branch the compiler keeps is lowered as taken. */
+static bool fold_constant(CXCursor e, int64_t *out) {
+    if (!type_is_integer(clang_getCursorType(e)) || !eval_int(e, out)) return false;
+    effects_scan es = {.budget = 256};
+    enum CXChildVisitResult top = scan_effects(e, clang_getNullCursor(), &es);
+    if (top == CXChildVisit_Recurse) clang_visitChildren(e, scan_effects, &es);
+    return !es.found;
+}
+
 static CXCursor strip(lower_ctx *lc, CXCursor e) {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(e);
@@ -546,6 +675,11 @@ static CXCursor strip(lower_ctx *lc, CXCursor e) {
         if (k == CXCursor_UnexposedExpr && is_va_list(clang_getCursorType(kids.items[0])) &&
             !is_va_list(clang_getCursorType(e)))
             return e; /* va_arg(ap, T): a value read from the list, not the list's address */
+        /* An implicit cast that only reads a value keeps its type: not worth asking the evaluator. */
+        if (clang_getCanonicalType(clang_getCursorType(e)).kind !=
+                clang_getCanonicalType(clang_getCursorType(kids.items[0])).kind &&
+            is_constant_builtin(e))
+            return e;
         e = kids.items[0];
     }
 }
@@ -610,15 +744,6 @@ static const char *macro_name(lower_ctx *lc, CXCursor arg) {
     }
     if (toks) clang_disposeTokens(lc->tl->tu, toks, ntoks);
     return name;
-}
-
-static bool eval_int(CXCursor e, int64_t *out) {
-    CXEvalResult r = clang_Cursor_Evaluate(e);
-    if (!r) return false;
-    bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
-    if (ok) *out = (int64_t)clang_EvalResult_getAsLongLong(r);
-    clang_EvalResult_dispose(r);
-    return ok;
 }
 
 static ir_operand arith(lower_ctx *lc, ir_arith_op op, ir_operand l, ir_operand r, bool unary) {
@@ -807,7 +932,7 @@ static ir_operand lower_stmt_expr(lower_ctx *lc, CXCursor e) {
 
 static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
     e = strip(lc, e);
-    ir_loc loc = fe_loc(lc->tl, e);
+    lazy_loc at = {.c = e};
     CXType type = clang_getCursorType(e);
     switch (clang_getCursorKind(e)) {
     case CXCursor_IntegerLiteral:
@@ -903,13 +1028,13 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
             if (post) {
                 /* The expression's value is the old one: keep it in a temporary before the update. */
                 uint32_t t = new_temp(lc, type);
-                emit_assign(lc, ir_place_var(t), ir_opnd_place(p), loc);
-                emit_assign(lc, p, next, loc);
+                emit_assign(lc, ir_place_var(t), ir_opnd_place(p), loc_of(lc, &at));
+                emit_assign(lc, p, next, loc_of(lc, &at));
                 ir_operand o = ir_opnd_place(ir_place_var(t));
                 o.is_pointer = type_is_pointer(type);
                 return o;
             }
-            emit_assign(lc, p, next, loc);
+            emit_assign(lc, p, next, loc_of(lc, &at));
             return value_of_place(lc, p, type);
         }
         case CXUnaryOperator_Minus:
@@ -940,7 +1065,7 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
             CXType lt = clang_getCursorType(kids.items[0]);
             ir_operand src = lower_rvalue(lc, kids.items[1]);
             if (!have) return src;
-            emit_assign(lc, dst, src, loc);
+            emit_assign(lc, dst, src, loc_of(lc, &at));
             return value_of_place(lc, dst, lt);
         }
         if (k >= CXBinaryOperator_MulAssign && k <= CXBinaryOperator_OrAssign) {
@@ -949,7 +1074,7 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
             ir_operand r = lower_rvalue(lc, kids.items[1]);
             if (!have) return (ir_operand){0};
             ir_operand cur = value_of_place(lc, dst, type);
-            emit_assign(lc, dst, combine(lc, arith_op_of(k), cur, r, type), loc);
+            emit_assign(lc, dst, combine(lc, arith_op_of(k), cur, r, type), loc_of(lc, &at));
             return value_of_place(lc, dst, type);
         }
         ir_operand l = lower_rvalue(lc, kids.items[0]);
@@ -968,15 +1093,15 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
     case CXCursor_UnexposedExpr:
     default: {
         /* Unknown expression (GNU ?:, _Generic, va_arg, builtins...): keep the side effects of its parts. */
+        int64_t v;
+        if (fold_constant(e, &v)) return ir_opnd_int(v);
         if (clang_getCursorKind(e) == CXCursor_UnexposedExpr) {
             cursor_list kids = expr_children(lc, e);
             /* GNU `a ?: b` shows up as an unexposed expression with the two operands. */
             if (kids.n == 2 && clang_getCursorKind(kids.items[0]) != CXCursor_InitListExpr)
                 return lower_conditional(lc, e);
         }
-        int64_t v;
         cursor_list kids = expr_children(lc, e);
-        if (!kids.n && type_is_integer(type) && eval_int(e, &v)) return ir_opnd_int(v);
         for (unsigned i = 0; i < kids.n; i++)
             lower_rvalue(lc, kids.items[i]);
         return (ir_operand){.is_pointer = type_is_pointer(type)};
@@ -986,7 +1111,7 @@ static ir_operand lower_rvalue(lower_ctx *lc, CXCursor e) {
 
 static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
     e = strip(lc, e);
-    ir_loc loc = fe_loc(lc->tl, e);
+    lazy_loc at = {.c = e};
     switch (clang_getCursorKind(e)) {
     case CXCursor_DeclRefExpr: {
         CXCursor ref = clang_getCursorReferenced(e);
@@ -1003,10 +1128,10 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
         CXType bt = clang_getCursorType(base);
         ir_place p;
         if (type_is_pointer(bt)) {
-            p = deref_operand(lc, lower_rvalue(lc, base), bt, loc);
+            p = deref_operand(lc, lower_rvalue(lc, base), bt, loc_of(lc, &at));
         } else if (!lower_lvalue(lc, base, &p)) {
             /* f().x: the struct is a temporary */
-            ir_operand v = materialize(lc, lower_rvalue(lc, base), bt, loc);
+            ir_operand v = materialize(lc, lower_rvalue(lc, base), bt, loc_of(lc, &at));
             if (v.kind != OPND_PLACE) return false;
             p = v.place;
         }
@@ -1027,7 +1152,8 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
         ir_operand b = lower_rvalue(lc, base);
         ir_operand i = lower_rvalue(lc, index);
         /* a[2] names one element; a[i] may be any of them. */
-        ir_place whole = b.kind == OPND_ADDR ? b.place : deref_operand(lc, b, clang_getCursorType(base), loc);
+        ir_place whole =
+            b.kind == OPND_ADDR ? b.place : deref_operand(lc, b, clang_getCursorType(base), loc_of(lc, &at));
         *out = i.kind == OPND_INT ? ir_place_extend_index(lc->m, whole, i.value)
                                   : ir_place_extend(lc->m, whole, STEP_INDEX, NULL);
         return true;
@@ -1037,7 +1163,7 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
         if (!kids.n) return false;
         if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref) {
             CXCursor sub = kids.items[0];
-            *out = deref_operand(lc, lower_rvalue(lc, sub), clang_getCursorType(sub), loc);
+            *out = deref_operand(lc, lower_rvalue(lc, sub), clang_getCursorType(sub), loc_of(lc, &at));
             return true;
         }
         if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Extension)
@@ -1063,7 +1189,7 @@ static bool lower_lvalue(lower_ctx *lc, CXCursor e, ir_place *out) {
         CXType t = clang_getCursorType(e);
         ir_operand v = lower_rvalue(lc, e);
         if (type_is_record(t)) {
-            v = materialize(lc, v, t, loc);
+            v = materialize(lc, v, t, loc_of(lc, &at));
             if (v.kind == OPND_PLACE) {
                 *out = v.place;
                 return true;
@@ -1202,8 +1328,16 @@ static ir_cmp cmp_of(enum CXBinaryOperatorKind k) {
 
 static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const char *what) {
     e = strip(lc, e);
-    ir_loc loc = fe_loc(lc->tl, e);
+    lazy_loc at = {.c = e};
     enum CXCursorKind k = clang_getCursorKind(e);
+    int64_t folded;
+    /* Variables, fields and calls are never constants: spare the evaluator the most common conditions. */
+    bool plain = k == CXCursor_IntegerLiteral || k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr ||
+                 k == CXCursor_ArraySubscriptExpr || (k == CXCursor_CallExpr && !is_builtin_call(e));
+    if (!plain && fold_constant(e, &folded)) {
+        jump(lc, folded ? t : f, loc_of(lc, &at));
+        return;
+    }
     if (k == CXCursor_BinaryOperator) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
         cursor_list kids = expr_children(lc, e);
@@ -1235,7 +1369,7 @@ static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const 
                     r = tmp;
                     cmp = mirrored[cmp];
                 }
-                branch(lc, (ir_cond){.lhs = l, .cmp = cmp, .rhs = r}, t, f, loc, what);
+                branch(lc, (ir_cond){.lhs = l, .cmp = cmp, .rhs = r}, t, f, loc_of(lc, &at), what);
                 return;
             }
         }
@@ -1258,7 +1392,7 @@ static void lower_cond(lower_ctx *lc, CXCursor e, uint32_t t, uint32_t f, const 
         }
     }
     ir_operand v = lower_rvalue(lc, e);
-    branch(lc, (ir_cond){.lhs = v, .cmp = CMP_NE, .rhs = ir_opnd_int(0)}, t, f, loc, what);
+    branch(lc, (ir_cond){.lhs = v, .cmp = CMP_NE, .rhs = ir_opnd_int(0)}, t, f, loc_of(lc, &at), what);
 }
 
 /* --- statements ------------------------------------------------------------------------------------------------ */

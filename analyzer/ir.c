@@ -63,7 +63,7 @@ uint32_t ir_add_var(ir_module *m, ir_function *f, ir_var_kind kind, const char *
 uint32_t ir_add_block(ir_module *m, ir_function *f) {
     if (f->nblocks == f->cap_blocks) {
         uint32_t cap = f->cap_blocks ? f->cap_blocks * 2 : 16;
-        f->blocks = arena_grow(&m->arena, f->blocks, f->nblocks, cap, sizeof *f->blocks);
+        f->blocks = arena_extend(&m->arena, f->blocks, f->nblocks, cap, sizeof *f->blocks);
         f->cap_blocks = cap;
     }
     ir_block *b = &f->blocks[f->nblocks];
@@ -76,7 +76,7 @@ ir_event *ir_append_event(ir_module *m, ir_function *f, uint32_t block, ir_event
     ir_block *b = &f->blocks[block];
     if (b->nevents == b->cap_events) {
         uint32_t cap = b->cap_events ? b->cap_events * 2 : 8;
-        b->events = arena_grow(&m->arena, b->events, b->nevents, cap, sizeof *b->events);
+        b->events = arena_extend(&m->arena, b->events, b->nevents, cap, sizeof *b->events);
         b->cap_events = cap;
     }
     ir_event *e = &b->events[b->nevents++];

@@ -1,4 +1,5 @@
 /* main.c — the lifeline command line: parses arguments and dispatches to the driver. Nothing else lives here. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +229,12 @@ static int cmd_dump_cfg(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+    /* Each function's analysis fills an arena (up to the engine's 128 MB budget) and frees it. With glibc's default
+     * trim threshold that memory goes back to the kernel after every function and comes back as fresh zeroed pages
+     * on the next one: a quarter of a cold run's CPU was page faults. Keeping it costs nothing the peak does not
+     * already cost. */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;

@@ -436,15 +436,12 @@ void *tracker_entry(engine_ctx *cx, const resource_family *family) {
 
 void *tracker_clone(engine_ctx *cx, const void *p) {
     const hstate *s = p;
-    hstate *d = arena_alloc(engine_arena(cx), sizeof *d);
-    *d = *s;
-    d->slots = arena_alloc(engine_arena(cx), (s->nhandles + 1) * sizeof *d->slots);
-    memcpy(d->slots, s->slots, s->nhandles * sizeof *d->slots);
+    hstate *d = arena_dup(engine_arena(cx), s, sizeof *d);
+    d->slots = arena_grow(engine_arena(cx), s->slots, s->nhandles, s->nhandles + 1, sizeof *d->slots);
 #define CLONE_ARR(arr, n, cap)                                                                                         \
     do {                                                                                                               \
         d->cap = s->n;                                                                                                 \
-        d->arr = s->n ? arena_alloc(engine_arena(cx), s->n * sizeof *d->arr) : NULL;                                   \
-        if (s->n) memcpy(d->arr, s->arr, s->n * sizeof *d->arr);                                                       \
+        d->arr = s->n ? arena_dup(engine_arena(cx), s->arr, s->n * sizeof *d->arr) : NULL;                             \
     } while (0)
     CLONE_ARR(cells, ncells, capcells);
     CLONE_ARR(links, nlinks, caplinks);

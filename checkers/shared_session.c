@@ -246,13 +246,11 @@ static void *session_entry(engine_ctx *cx) {
 
 static void *session_clone(engine_ctx *cx, const void *p) {
     const sstate *s = p;
-    sstate *d = arena_alloc(engine_arena(cx), sizeof *d);
-    *d = *s;
+    sstate *d = arena_dup(engine_arena(cx), s, sizeof *d);
 #define CLONE(arr, n, cap)                                                                                             \
     do {                                                                                                               \
         d->cap = s->n;                                                                                                 \
-        d->arr = s->n ? arena_alloc(engine_arena(cx), s->n * sizeof *d->arr) : NULL;                                   \
-        if (s->n) memcpy(d->arr, s->arr, s->n * sizeof *d->arr);                                                       \
+        d->arr = s->n ? arena_dup(engine_arena(cx), s->arr, s->n * sizeof *d->arr) : NULL;                             \
     } while (0)
     CLONE(lends, nlends, cap_lends);
     CLONE(copies, ncopies, cap_copies);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "objset.h"
 #include "registry.h"
 
 static const rule_info stack_escape_rules[] = {
@@ -31,7 +32,6 @@ static const rule_info stack_escape_rules[] = {
 typedef struct esc_fn {
     uint32_t nvars, nparams, nglobals;
     uint32_t nobj;          /* objects that sets can hold: locals, param pointees, OUTSIDE, UNKNOWN */
-    uint32_t nwords;        /* 64-bit words per set */
     uint32_t nsites;        /* calls returning a pointer: each call site is one heap-or-unknown object */
     const ir_event **sites; /* sorted by address, for lookup */
     ir_loc *site_loc;
@@ -60,7 +60,7 @@ typedef struct value_list {
 typedef struct pending {
     ir_loc at;
     const char *how, *note;
-    uint64_t *objs;
+    objset objs;
     report_step *steps; /* path notes of the first path that found it, plus the store/return steps */
     size_t nsteps;
 } pending;
@@ -105,27 +105,13 @@ static int32_t site_of(const esc_fn *ef, const ir_event *ev) {
     return -1;
 }
 
-typedef uint64_t word;
-
 enum { MAX_CELL_PATH = 6 };
 
-static word *set_new(engine_ctx *cx, const esc_fn *ef) {
-    return arena_alloc(engine_arena(cx), ef->nwords * sizeof(word));
+static void set_add(engine_ctx *cx, objset *s, uint32_t o) {
+    *s = objset_with(engine_arena(cx), *s, o);
 }
-static void set_add(word *s, uint32_t o) {
-    s[o / 64] |= (word)1 << (o % 64);
-}
-static bool set_has(const word *s, uint32_t o) {
-    return (s[o / 64] >> (o % 64)) & 1;
-}
-static void set_union(const esc_fn *ef, word *d, const word *s) {
-    for (uint32_t i = 0; i < ef->nwords; i++)
-        d[i] |= s[i];
-}
-static bool set_empty(const esc_fn *ef, const word *s) {
-    for (uint32_t i = 0; i < ef->nwords; i++)
-        if (s[i]) return false;
-    return true;
+static void set_union(engine_ctx *cx, objset *d, objset s) {
+    *d = objset_union(engine_arena(cx), *d, s);
 }
 
 static bool is_automatic(const ir_function *f, uint32_t v) {
@@ -138,7 +124,7 @@ typedef struct esc_cell {
     uint32_t base;
     uint16_t npath;
     const ir_path_step *path; /* FIELD/INDEX steps only */
-    word *objs;
+    objset objs;
     ir_loc loc;     /* the store that put a local address here */
     uint32_t seq;   /* path position of that store */
     bool from_call; /* written by a callee (its summary), or since handed to one that may undo it: not reported */
@@ -146,7 +132,7 @@ typedef struct esc_cell {
 
 /* A local address handed to a callee that keeps it. */
 typedef struct esc_call {
-    word *objs;
+    objset objs;
     ir_loc loc;
     uint32_t seq;
     const char *callee;
@@ -155,7 +141,6 @@ typedef struct esc_call {
 } esc_call;
 
 typedef struct esc_state {
-    uint32_t nwords; /* words per set, so equal() can compare without the function context */
     esc_cell *cells;
     uint32_t ncells, cap;
     esc_call *calls;
@@ -189,7 +174,7 @@ static esc_cell *add_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir
         st->cap = cap;
     }
     esc_cell *c = &st->cells[st->ncells++];
-    *c = (esc_cell){.base = base, .npath = npath, .path = path, .objs = set_new(cx, fn_of(cx))};
+    *c = (esc_cell){.base = base, .npath = npath, .path = path};
     return c;
 }
 
@@ -230,7 +215,6 @@ static void *esc_entry(engine_ctx *cx) {
     for (uint32_t i = 0; i < ef->nsites; i++)
         ef->site_loc[i] = ef->sites[i]->loc;
     ef->nobj = f->nvars + f->nparams + 2 + ef->nsites;
-    ef->nwords = (ef->nobj + 63) / 64;
     ef->addr_loc = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_loc);
     ef->addr_seen = arena_alloc(engine_arena(cx), (f->nvars + 1) * sizeof *ef->addr_seen);
     ef->facts = arena_alloc(engine_arena(cx), (f->nparams + 1) * sizeof *ef->facts);
@@ -241,34 +225,26 @@ static void *esc_entry(engine_ctx *cx) {
     *engine_checker_data(cx) = ef;
 
     esc_state *st = arena_alloc(engine_arena(cx), sizeof *st);
-    st->nwords = ef->nwords;
     /* Each pointer parameter starts out pointing to the caller's object. */
     for (uint32_t i = 0; i < f->nparams; i++) {
         esc_cell *c = add_cell(cx, st, i, NULL, 0);
-        set_add(c->objs, obj_param(ef, i));
+        set_add(cx, &c->objs, obj_param(ef, i));
     }
     return st;
 }
 
 static void *esc_clone(engine_ctx *cx, const void *p) {
     const esc_state *s = p;
-    const esc_fn *ef = fn_of(cx);
     esc_state *d = arena_alloc(engine_arena(cx), sizeof *d);
-    d->nwords = s->nwords;
     d->cap = s->ncells;
     d->ncells = s->ncells;
+    /* The sets are immutable: the copy shares them. */
     if (s->ncells) {
-        d->cells = arena_alloc(engine_arena(cx), s->ncells * sizeof *d->cells);
-        for (uint32_t i = 0; i < s->ncells; i++) {
-            d->cells[i] = s->cells[i];
-            d->cells[i].objs = set_new(cx, ef);
-            memcpy(d->cells[i].objs, s->cells[i].objs, ef->nwords * sizeof(word));
-        }
+        d->cells = arena_dup(engine_arena(cx), s->cells, s->ncells * sizeof *d->cells);
     }
     d->capcalls = d->ncalls = s->ncalls;
     if (s->ncalls) {
-        d->calls = arena_alloc(engine_arena(cx), s->ncalls * sizeof *d->calls);
-        memcpy(d->calls, s->calls, s->ncalls * sizeof *d->calls);
+        d->calls = arena_dup(engine_arena(cx), s->calls, s->ncalls * sizeof *d->calls);
     }
     return d;
 }
@@ -280,7 +256,7 @@ static bool esc_equal(const void *pa, const void *pb) {
     for (uint32_t i = 0; i < a->ncells; i++) {
         const esc_cell *ca = &a->cells[i];
         const esc_cell *cb = find_cell((esc_state *)b, ca->base, ca->path, ca->npath);
-        if (!cb || memcmp(ca->objs, cb->objs, a->nwords * sizeof(word)) != 0) return false;
+        if (!cb || !objset_equal(ca->objs, cb->objs)) return false;
     }
     for (uint32_t i = 0; i < a->ncalls; i++) {
         bool found = false;
@@ -295,7 +271,6 @@ static bool esc_equal(const void *pa, const void *pb) {
 static void esc_join(engine_ctx *cx, void *pinto, const void *pfrom) {
     esc_state *into = pinto;
     const esc_state *from = pfrom;
-    const esc_fn *ef = fn_of(cx);
     for (uint32_t i = 0; i < from->ncells; i++) {
         const esc_cell *c = &from->cells[i];
         esc_cell *d = find_cell(into, c->base, c->path, c->npath);
@@ -304,7 +279,7 @@ static void esc_join(engine_ctx *cx, void *pinto, const void *pfrom) {
             d->loc = c->loc;
             d->seq = c->seq;
         }
-        set_union(ef, d->objs, c->objs);
+        set_union(cx, &d->objs, c->objs);
     }
     for (uint32_t i = 0; i < from->ncalls; i++) {
         bool found = false;
@@ -326,31 +301,31 @@ static void esc_join(engine_ctx *cx, void *pinto, const void *pfrom) {
 /* Bases (objects) whose memory a place denotes, plus the trailing non-deref path. The place's path is walked: each
  * DEREF replaces the bases by the objects the current cells point to. */
 typedef struct resolved {
-    word *bases;     /* objects (locals, param pointees, OUTSIDE, UNKNOWN) */
+    objset bases;    /* objects (locals, param pointees, OUTSIDE, UNKNOWN) */
     uint32_t global; /* UINT32_MAX, or the global whose own storage is the base (no deref seen) */
     const ir_path_step *path;
     uint16_t npath;
 } resolved;
 
-static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, word *out);
+static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, objset *out);
 
 static resolved resolve(engine_ctx *cx, esc_state *st, const ir_place *p) {
     const esc_fn *ef = fn_of(cx);
-    resolved r = {.bases = set_new(cx, ef), .global = UINT32_MAX};
+    resolved r = {.global = UINT32_MAX};
     if (p->root == ROOT_VAR)
-        set_add(r.bases, p->index);
+        set_add(cx, &r.bases, p->index);
     else if (p->root == ROOT_GLOBAL)
         r.global = p->index;
     else
-        set_add(r.bases, obj_unknown(ef));
+        set_add(cx, &r.bases, obj_unknown(ef));
     uint16_t start = 0;
     for (uint16_t i = 0; i < p->npath; i++) {
         if (p->path[i].kind != STEP_DEREF) continue;
         resolved prefix = r;
         prefix.path = p->path + start;
         prefix.npath = (uint16_t)(i - start);
-        word *next = set_new(cx, ef);
-        read_cells(cx, st, &prefix, next);
+        objset next = {0};
+        read_cells(cx, st, &prefix, &next);
         r.bases = next;
         r.global = UINT32_MAX;
         start = (uint16_t)(i + 1);
@@ -362,25 +337,25 @@ static resolved resolve(engine_ctx *cx, esc_state *st, const ir_place *p) {
 
 /* Union of what the cells of r hold. Reading memory nothing was stored into: a global's or the caller's memory
  * holds outside pointers, anything else unknown ones. */
-static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, word *out) {
+static void read_cells(engine_ctx *cx, esc_state *st, const resolved *r, objset *out) {
     const esc_fn *ef = fn_of(cx);
     if (r->global != UINT32_MAX) {
         esc_cell *c = find_cell(st, base_global(ef, r->global), r->path, r->npath);
         if (c)
-            set_union(ef, out, c->objs);
+            set_union(cx, out, c->objs);
         else
-            set_add(out, obj_outside(ef));
+            set_add(cx, out, obj_outside(ef));
         return;
     }
-    for (uint32_t o = 0; o < ef->nobj; o++) {
-        if (!set_has(r->bases, o)) continue;
+    for (uint32_t k = 0; k < r->bases.n; k++) {
+        uint32_t o = r->bases.items[k];
         esc_cell *c = find_cell(st, o, r->path, r->npath);
         if (c)
-            set_union(ef, out, c->objs);
+            set_union(cx, out, c->objs);
         else if (o >= ef->nvars && o != obj_unknown(ef) && !is_site(ef, o))
-            set_add(out, obj_outside(ef));
+            set_add(cx, out, obj_outside(ef));
         else
-            set_add(out, obj_unknown(ef));
+            set_add(cx, out, obj_unknown(ef));
     }
 }
 
@@ -393,25 +368,24 @@ static void note_addr(engine_ctx *cx, uint32_t v, ir_loc loc) {
 }
 
 /* The objects whose addresses an operand's value may hold. */
-static word *eval(engine_ctx *cx, esc_state *st, const ir_operand *op, ir_loc loc) {
-    const esc_fn *ef = fn_of(cx);
-    word *out = set_new(cx, ef);
+static objset eval(engine_ctx *cx, esc_state *st, const ir_operand *op, ir_loc loc) {
+    objset out = {0};
     switch (op->kind) {
     case OPND_ADDR: {
         if (!ir_place_has_deref(&op->place)) {
             if (op->place.root == ROOT_VAR) {
-                set_add(out, op->place.index);
+                set_add(cx, &out, op->place.index);
                 note_addr(cx, op->place.index, loc);
             }
             return out; /* &global: static storage, never dangles */
         }
         resolved r = resolve(cx, st, &op->place);
-        if (r.global == UINT32_MAX) set_union(ef, out, r.bases);
+        if (r.global == UINT32_MAX) out = r.bases;
         return out;
     }
     case OPND_PLACE: {
         resolved r = resolve(cx, st, &op->place);
-        read_cells(cx, st, &r, out);
+        read_cells(cx, st, &r, &out);
         return out;
     }
     default:
@@ -427,7 +401,7 @@ static void copy_subcells(engine_ctx *cx, esc_state *st, const resolved *src, ui
     for (uint32_t i = 0; i < n; i++) {
         esc_cell c = st->cells[i];
         bool from_src = (src->global != UINT32_MAX ? c.base == base_global(ef, src->global)
-                                                   : c.base < ef->nobj && set_has(src->bases, c.base)) &&
+                                                   : c.base < ef->nobj && objset_has(src->bases, c.base)) &&
                         c.npath > src->npath && steps_equal(c.path, src->path, src->npath);
         if (!from_src) continue;
         uint16_t extra = (uint16_t)(c.npath - src->npath);
@@ -441,21 +415,20 @@ static void copy_subcells(engine_ctx *cx, esc_state *st, const resolved *src, ui
         if (folded) npath = MAX_CELL_PATH;
         esc_cell *d = find_cell(st, dst_base, path, npath);
         if (!d) d = add_cell(cx, st, dst_base, path, npath);
-        if (strong && !folded) memset(d->objs, 0, ef->nwords * sizeof(word));
-        set_union(ef, d->objs, st->cells[i].objs);
+        if (strong && !folded) d->objs = (objset){0};
+        set_union(cx, &d->objs, st->cells[i].objs);
         d->loc = loc;
         d->seq = engine_path_seq(cx);
     }
 }
 
 static void write_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_path_step *path, uint16_t npath,
-                       const word *objs, bool strong, ir_loc loc, const resolved *record_src, bool from_call) {
-    const esc_fn *ef = fn_of(cx);
+                       objset objs, bool strong, ir_loc loc, const resolved *record_src, bool from_call) {
     if (strong) kill_cells(st, base, path, npath);
-    if (!set_empty(ef, objs)) {
+    if (!objset_empty(objs)) {
         esc_cell *c = find_cell(st, base, path, npath);
         if (!c) c = add_cell(cx, st, base, path, npath);
-        set_union(ef, c->objs, objs);
+        set_union(cx, &c->objs, objs);
         c->loc = loc;
         c->seq = engine_path_seq(cx);
         c->from_call = from_call;
@@ -463,7 +436,7 @@ static void write_cell(engine_ctx *cx, esc_state *st, uint32_t base, const ir_pa
     if (record_src) copy_subcells(cx, st, record_src, base, path, npath, strong, loc);
 }
 
-static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const word *objs, ir_loc loc,
+static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, objset objs, ir_loc loc,
                    const resolved *record_src) {
     const esc_fn *ef = fn_of(cx);
     resolved r = resolve(cx, st, dst);
@@ -474,11 +447,10 @@ static void assign(engine_ctx *cx, esc_state *st, const ir_place *dst, const wor
         write_cell(cx, st, base_global(ef, r.global), r.path, r.npath, objs, !has_index, loc, record_src, false);
         return;
     }
-    uint32_t nbases = 0;
-    for (uint32_t o = 0; o < ef->nobj; o++)
-        if (set_has(r.bases, o)) nbases++;
-    for (uint32_t o = 0; o < ef->nobj; o++) {
-        if (!set_has(r.bases, o) || o == obj_unknown(ef)) continue;
+    uint32_t nbases = r.bases.n;
+    for (uint32_t k = 0; k < r.bases.n; k++) {
+        uint32_t o = r.bases.items[k];
+        if (o == obj_unknown(ef)) continue;
         /* A single target is overwritten even when it stands for many objects (OUTSIDE, a call site): clearing
          * `lfields->inv = NULL` after `lfields->inv = &inv` must count, and precision comes before soundness. */
         write_cell(cx, st, o, r.path, r.npath, objs, nbases == 1 && !has_index, loc, record_src, false);
@@ -494,7 +466,7 @@ static bool operand_is_record(engine_ctx *cx, const ir_operand *op) {
     return op->place.npath > 0; /* a field may itself be a struct: copying sub-cells is harmless otherwise */
 }
 
-static void add_call_escape(engine_ctx *cx, esc_state *st, word *objs, ir_loc loc, const char *callee, uint32_t how,
+static void add_call_escape(engine_ctx *cx, esc_state *st, objset objs, ir_loc loc, const char *callee, uint32_t how,
                             const char *global) {
     if (st->ncalls == st->capcalls) {
         uint32_t cap = st->capcalls ? st->capcalls * 2 : 4;
@@ -511,7 +483,7 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
     switch (ev->kind) {
     case EV_ASSIGN: {
         const ir_operand *src = &ev->u.assign.src;
-        word *objs = eval(cx, st, src, ev->loc);
+        objset objs = eval(cx, st, src, ev->loc);
         resolved rs;
         const resolved *record_src = NULL;
         if (operand_is_record(cx, src)) {
@@ -523,7 +495,7 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
     }
     case EV_CALL: {
         const ir_call *call = &ev->u.call;
-        word *result = set_new(cx, ef);
+        objset result = {0};
         const fn_summary *sum = engine_callee_summary(cx, call);
         /* A callee that assigns a global may have cleared what we stored there: forget it (precision first). */
         for (uint32_t i = 0; sum && i < sum->nclobbers; i++) {
@@ -539,7 +511,7 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                     st->calls[out++] = st->calls[k];
             st->ncalls = out;
         }
-        word **args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
+        objset *args = arena_alloc(engine_arena(cx), (call->nargs + 1) * sizeof *args);
         for (uint32_t i = 0; i < call->nargs; i++)
             args[i] = eval(cx, st, &call->args[i], ev->loc);
         /* A local linked into the caller's memory (`middle->prev = &tail`, `q->prev->next = &tail`: a list
@@ -551,13 +523,13 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                 esc_cell *c = &st->cells[i];
                 if (c->base < ef->nvars || c->base > obj_outside(ef) || c->from_call) continue;
                 for (uint32_t a = 0; a < call->nargs && !c->from_call; a++)
-                    for (uint32_t o = 0; o < ef->nvars && !c->from_call; o++)
-                        if (set_has(c->objs, o) && set_has(args[a], o)) c->from_call = true;
+                    for (uint32_t k = 0; k < args[a].n && args[a].items[k] < ef->nvars && !c->from_call; k++)
+                        if (objset_has(c->objs, args[a].items[k])) c->from_call = true;
             }
         if (sum) {
             for (uint32_t i = 0; i < call->nargs && i < sum->nparams; i++) {
                 const param_facts *pf = &sum->params[i];
-                if (!pf->escapes || set_empty(ef, args[i])) continue;
+                if (!pf->escapes || objset_empty(args[i])) continue;
                 /* A callee that keeps the pointer in a global on some of its paths only (`if (busy) return -1;
                  * cur = c;`): whether it did is decided by its result, which is not followed; not reported. */
                 if (pf->escapes & (ESC_GLOBAL | ESC_HEAP))
@@ -567,16 +539,16 @@ static void esc_event(engine_ctx *cx, void *p, const ir_event *ev) {
                                     pf->escape_global);
                 if ((pf->escapes & ESC_PARAM) && pf->escape_param >= 0 && (uint32_t)pf->escape_param < call->nargs) {
                     /* the callee did *arg_k = arg_i */
-                    word *targets = args[pf->escape_param];
-                    for (uint32_t o = 0; o < ef->nobj; o++)
-                        if (set_has(targets, o) && o != obj_unknown(ef))
-                            write_cell(cx, st, o, NULL, 0, args[i], false, ev->loc, NULL, true);
+                    objset targets = args[pf->escape_param];
+                    for (uint32_t k = 0; k < targets.n; k++)
+                        if (targets.items[k] != obj_unknown(ef))
+                            write_cell(cx, st, targets.items[k], NULL, 0, args[i], false, ev->loc, NULL, true);
                 }
-                if (pf->escapes & ESC_RETURN) set_union(ef, result, args[i]);
+                if (pf->escapes & ESC_RETURN) set_union(cx, &result, args[i]);
             }
         }
         int32_t site = site_of(ef, ev);
-        if (site >= 0 && set_empty(ef, result)) set_add(result, obj_site(ef, (uint32_t)site));
+        if (site >= 0 && objset_empty(result)) set_add(cx, &result, obj_site(ef, (uint32_t)site));
         if (call->result_var >= 0) {
             ir_place rp = ir_place_var((uint32_t)call->result_var);
             assign(cx, st, &rp, result, ev->loc, NULL);
@@ -642,13 +614,13 @@ static bool cell_outlives(const esc_fn *ef, const esc_cell *c, const heap_reach 
     return false;
 }
 
-static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, const word *ret_objs) {
+static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, objset ret_objs) {
     const esc_fn *ef = fn_of(cx);
     const ir_module *m = engine_module(cx);
     heap_reach hr = {arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof(bool)),
                      arena_alloc(engine_arena(cx), (ef->nsites + 1) * sizeof(const char *))};
-    for (uint32_t k = 0; k < ef->nsites; k++)
-        if (ret_objs && set_has(ret_objs, obj_site(ef, k))) hr.escaped[k] = true;
+    for (uint32_t k = 0; k < ret_objs.n; k++)
+        if (is_site(ef, ret_objs.items[k])) hr.escaped[ret_objs.items[k] - obj_site(ef, 0)] = true;
     for (bool changed = true; changed;) {
         changed = false;
         for (uint32_t i = 0; i < st->ncells; i++) {
@@ -657,8 +629,10 @@ static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, const word *re
             const char *root = c->base >= ef->nobj    ? m->globals[c->base - ef->nobj].name
                                : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
                                                       : NULL;
-            for (uint32_t k = 0; k < ef->nsites; k++) {
-                if (hr.escaped[k] || !set_has(c->objs, obj_site(ef, k))) continue;
+            for (uint32_t j = 0; j < c->objs.n; j++) {
+                if (!is_site(ef, c->objs.items[j])) continue;
+                uint32_t k = c->objs.items[j] - obj_site(ef, 0);
+                if (hr.escaped[k]) continue;
                 hr.escaped[k] = true;
                 hr.root_global[k] = root;
                 changed = true;
@@ -670,18 +644,18 @@ static heap_reach reach_heap(engine_ctx *cx, const esc_state *st, const word *re
 
 /* One finding per escaping statement, naming every automatic object whose address escapes there on any path. The
  * first path that reaches it supplies the branch notes. */
-static void report_site(engine_ctx *cx, const word *objs, ir_loc at, const char *how, const char *store_note,
-                        uint32_t since, ir_loc ret_loc) {
+static void report_site(engine_ctx *cx, objset objs, ir_loc at, const char *how, const char *store_note, uint32_t since,
+                        ir_loc ret_loc) {
     esc_fn *ef = fn_of(cx);
     const ir_function *f = engine_function(cx);
     bool any = false;
-    for (uint32_t v = 0; v < ef->nvars && !any; v++)
-        any = set_has(objs, v) && is_automatic(f, v);
+    for (uint32_t k = 0; k < objs.n && !any; k++)
+        any = is_automatic(f, objs.items[k]);
     if (!any) return;
     for (uint32_t i = 0; i < ef->npending; i++) {
         pending *pd = &ef->pending[i];
         if (pd->at.file == at.file && pd->at.line == at.line && pd->at.col == at.col && strcmp(pd->how, how) == 0) {
-            set_union(ef, pd->objs, objs);
+            set_union(cx, &pd->objs, objs);
             return;
         }
     }
@@ -691,8 +665,7 @@ static void report_site(engine_ctx *cx, const word *objs, ir_loc at, const char 
         ef->cappending = cap;
     }
     pending *pd = &ef->pending[ef->npending++];
-    *pd = (pending){.at = at, .how = how, .note = store_note, .objs = set_new(cx, ef)};
-    set_union(ef, pd->objs, objs);
+    *pd = (pending){.at = at, .how = how, .note = store_note, .objs = objs};
     report_step *path = NULL;
     size_t npath = store_note ? engine_path_notes(cx, since, &path) : 0;
     pd->steps = arena_alloc(engine_arena(cx), (npath + 2) * sizeof *pd->steps);
@@ -714,8 +687,9 @@ static void flush_pending(engine_ctx *cx) {
         const char *names = NULL;
         report_step *steps = arena_alloc(engine_arena(cx), (ef->nvars + pd->nsteps + 1) * sizeof *steps);
         size_t n = 0;
-        for (uint32_t v = 0; v < ef->nvars; v++) {
-            if (!set_has(pd->objs, v) || !is_automatic(f, v)) continue;
+        for (uint32_t j = 0; j < pd->objs.n; j++) {
+            uint32_t v = pd->objs.items[j];
+            if (!is_automatic(f, v)) continue;
             const char *name = object_name(cx, v);
             names = names ? arena_printf(engine_arena(cx), "%s, %s", names, name) : name;
             nlocals++;
@@ -784,7 +758,7 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
     const ir_module *m = engine_module(cx);
 
     /* 1. The returned value, including fields of a struct returned by value. */
-    word *ret_objs = NULL;
+    objset ret_objs = {0};
     if (t->has_ret) {
         ret_objs = eval(cx, st, &t->ret, t->loc);
         if (operand_is_record(cx, &t->ret)) {
@@ -792,14 +766,14 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
             for (uint32_t i = 0; i < st->ncells; i++) {
                 const esc_cell *c = &st->cells[i];
                 bool inside = (r.global != UINT32_MAX ? c->base == base_global(ef, r.global)
-                                                      : c->base < ef->nobj && set_has(r.bases, c->base)) &&
+                                                      : c->base < ef->nobj && objset_has(r.bases, c->base)) &&
                               c->npath > r.npath && steps_equal(c->path, r.path, r.npath);
-                if (inside) set_union(ef, ret_objs, c->objs);
+                if (inside) set_union(cx, &ret_objs, c->objs);
             }
         }
         report_site(cx, ret_objs, t->loc, "via the return value", NULL, UINT32_MAX, t->loc);
         for (uint32_t i = 0; i < ef->nparams; i++)
-            if (set_has(ret_objs, obj_param(ef, i))) record_param_fact(ef, i, ESC_RETURN, NULL, -1, t->loc.line);
+            if (objset_has(ret_objs, obj_param(ef, i))) record_param_fact(ef, i, ESC_RETURN, NULL, -1, t->loc.line);
     }
 
     /* 2. Memory that outlives the frame: globals, the caller's objects, outside memory, heap hanging from those. */
@@ -819,7 +793,7 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
                             : is_site(ef, c->base) ? hr.root_global[c->base - obj_site(ef, 0)]
                                                    : NULL;
         for (uint32_t k = 0; k < ef->nparams; k++) {
-            if (!set_has(c->objs, obj_param(ef, k))) continue;
+            if (!objset_has(c->objs, obj_param(ef, k))) continue;
             if (gname) {
                 record_param_fact(ef, k, ESC_GLOBAL, gname, -1, c->loc.line);
                 to_global[k] = true;
@@ -843,7 +817,7 @@ static void esc_ret(engine_ctx *cx, void *p, const ir_term *t) {
                         c->seq, t->loc);
         }
         for (uint32_t k = 0; k < ef->nparams; k++)
-            if (set_has(c->objs, obj_param(ef, k))) {
+            if (objset_has(c->objs, obj_param(ef, k))) {
                 record_param_fact(ef, k, c->how, c->global, -1, c->loc.line);
                 if (c->how == ESC_GLOBAL) to_global[k] = true;
             }

@@ -1135,6 +1135,47 @@ static void test_builtin_expect_tests_inner_condition(void **state) {
     assert_int_equal(branches(f, NULL, NULL, 0), 1);
 }
 
+/* Conditions the compiler folds (curl's type-checking macros: `__builtin_types_compatible_p(__typeof__(v), long)`,
+ * `__builtin_constant_p(option)`, sizeof tests) take only the branch the compiler keeps, and the operand inside
+ * __typeof__ is not evaluated; a condition whose side effects a fold would drop is lowered as before. */
+static void test_folded_builtin_conditions(void **state) {
+    (void)state;
+    const ir_module *m = lower_src(
+        PRELUDE "long g(void); void err(void);\n"
+                "#define is_long(x) __builtin_types_compatible_p(__typeof__(x), long)\n"
+                "#define is_str(x) (__builtin_types_compatible_p(__typeof__(x), __typeof__((void *)0)) || \\\n"
+                "                   __builtin_types_compatible_p(__typeof__(x), char *))\n"
+                "void t(char *p) {\n"
+                "  if (__builtin_constant_p(3)) { if (!is_long(g())) err(); } else f(9);\n"
+                "  if (sizeof(long) == sizeof(char)) f(1);\n"
+                "  if (!is_str(p)) f(2);\n"
+                "  int k = is_str(p) + is_long(p);\n"
+                "  f(k);\n"
+                "}\n"
+                "void u(void) { int y; if ((y = c()) && 0) f(1); f(2); }\n");
+    const ir_function *f = fn(m, "t");
+    assert_int_equal(branches(f, NULL, NULL, 0), 0);
+    assert_false(any_reachable_call(f, "g"));
+    assert_false(any_reachable_call(f, "err"));
+    /* the only reachable marker call is f(k), k = 1 + 0: the operands of the builtins are not read as values */
+    const ir_event *marker = NULL;
+    bool *seen = reach_set(f, 0, NULL);
+    for (uint32_t b = 0; b < f->nblocks; b++)
+        for (uint32_t i = 0; seen[b] && i < f->blocks[b].nevents; i++)
+            if (is_call_to(&f->blocks[b].events[i], "f")) {
+                assert_null(marker);
+                marker = &f->blocks[b].events[i];
+            }
+    free(seen);
+    assert_non_null(marker);
+    assert_int_equal(marker->u.call.nargs, 1);
+    assert_int_equal(marker->u.call.args[0].kind, OPND_PLACE);
+
+    f = fn(m, "u");
+    assert_true(any_reachable_call(f, "c"));
+    assert_true(reaches(f, 0, fcall(f, 2)));
+}
+
 static void test_knr_definition(void **state) {
     (void)state;
     const ir_module *m = lower_src_ex(PRELUDE "int kr(a, b)\n"
@@ -1219,6 +1260,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_cleanup_attribute, free_result),
         cmocka_unit_test_teardown(test_cleanup_on_goto_out_of_scope, free_result),
         cmocka_unit_test_teardown(test_builtin_expect_tests_inner_condition, free_result),
+        cmocka_unit_test_teardown(test_folded_builtin_conditions, free_result),
         cmocka_unit_test_teardown(test_knr_definition, free_result),
         cmocka_unit_test_teardown(test_syntax_error_elsewhere, free_result),
     };
