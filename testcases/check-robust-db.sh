@@ -121,7 +121,7 @@ make_project() {
     } >"$dir/compile_commands.json"
 }
 
-# big: 182 TUs, so that two runs started together overlap. small: 23 TUs, for the many runs of the kill tests.
+# big: 182 TUs, so that two runs started together overlap. small: 23 TUs, for the many runs of the other cases.
 big="$tmp/big"
 small="$tmp/small"
 make_project "$big" handle-leak missing-timeout
@@ -178,19 +178,25 @@ ok "each run's $nbig TU rows and db findings equal those of a run alone"
 [ "$(analysed warm-a)" = "0 of $nbig" ] && [ "$(analysed warm-b)" = "0 of $nbig" ] &&
     ok "the warm runs reused every TU at once" || fail "warm runs analysed $(analysed warm-a) and $(analysed warm-b)"
 
-# Another process holds the write lock past the busy timeout (10 s): one line, before any analysis.
+# Another process holds the write lock past the busy timeout (10 s): one line, before any analysis. The holder keeps
+# it until lifeline has given up, and lifeline starts only once the lock is seen held.
 proj=$small
 lockdb="$tmp/locked.db"
 run lock-setup "$lockdb" -j2
+mkfifo "$tmp/release"
 {
     echo 'BEGIN IMMEDIATE;'
     echo "INSERT INTO runs (started_at) VALUES ('holding the lock');"
-    sleep 14
+    cat "$tmp/release"
     echo 'ROLLBACK;'
 } | sqlite3 -batch "$lockdb" &
 holder=$!
-sleep 1
+for _ in $(seq 1 100); do
+    sqlite3 -batch "$lockdb" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null || break
+    sleep 0.2
+done
 run locked "$lockdb" -j2
+echo >"$tmp/release"
 wait $holder
 one_error locked "$lockdb" "a database locked by another process for over 10 s" "locked"
 [ ! -s "$tmp/locked.out" ] && ok "locked: nothing analysed, nothing printed" || fail "locked: a report was printed"
@@ -393,14 +399,14 @@ fi
 
 # ---- 4. disk full ---------------------------------------------------------------------------------------------------
 
-proj=$big
+proj=$small
 # full_case NAME DB PATH WHAT PATTERN: run NAME hit a full disk writing PATH (now at DB): one error line, every
 # finding, the database consistent with the run unfinished.
 full_case() {
     local name=$1 db=$2 path=$3 what=$4 pattern=$5
     one_error "$name" "$path" "$what" "$pattern"
     grep -q 'Every finding is still reported' "$tmp/$name.err" || fail "$what: the error line does not say the findings are complete"
-    same_report "$name" big-ref "$what"
+    same_report "$name" small-ref "$what"
     consistent "$db" "$what"
     [ "$(q "$db" 'SELECT count(*) FROM runs WHERE finished_at IS NULL')" -ge 1 ] && ok "$what: the run stays unfinished" ||
         fail "$what: the run is marked finished"
@@ -419,11 +425,11 @@ if [ "$can_mount" != none ]; then
     set -e
     full_case tmpfs-full "$tmp/tmpfs-full.db" "$tmp/fullmnt/lifeline.db" "a 256 KiB tmpfs filling up" "disk is full"
     run tmpfs-next "$tmp/tmpfs-full.db" -j2
-    same_report tmpfs-next big-ref "the run after a full disk"
-    [ "$(analysed tmpfs-next)" = "$nbig of $nbig" ] || fail "the run after a full disk reused the failed run's rows ($(analysed tmpfs-next))"
+    same_report tmpfs-next small-ref "the run after a full disk"
+    [ "$(analysed tmpfs-next)" = "$nsmall of $nsmall" ] || fail "the run after a full disk reused the failed run's rows ($(analysed tmpfs-next))"
 fi
 
-# RLIMIT_FSIZE: writes past 200 KiB fail with EFBIG (SIGXFSZ ignored), which SQLite reports as an I/O error. Works
+# RLIMIT_FSIZE: writes past 160 KiB fail with EFBIG (SIGXFSZ ignored), which SQLite reports as an I/O error. Works
 # without privileges. stdout goes through a pipe, which the limit does not apply to.
 fsize_run() { # NAME DB KIB ARGS...
     local name=$1 db=$2 kib=$3
@@ -433,17 +439,17 @@ fsize_run() { # NAME DB KIB ARGS...
     echo "${PIPESTATUS[0]}" >"$tmp/$name.rc"
     set -e
 }
-fsize_run fsize-cold "$tmp/fsize.db" 200 -j2
+fsize_run fsize-cold "$tmp/fsize.db" 160 -j2
 full_case fsize-cold "$tmp/fsize.db" "$tmp/fsize.db" "RLIMIT_FSIZE reached on a cold run" "I/O error"
 run fsize-next "$tmp/fsize.db" -j2
-same_report fsize-next big-ref "the run after RLIMIT_FSIZE"
-[ "$(analysed fsize-next)" = "$nbig of $nbig" ] || fail "the run after RLIMIT_FSIZE reused the failed run's rows ($(analysed fsize-next))"
+same_report fsize-next small-ref "the run after RLIMIT_FSIZE"
+[ "$(analysed fsize-next)" = "$nsmall of $nsmall" ] || fail "the run after RLIMIT_FSIZE reused the failed run's rows ($(analysed fsize-next))"
 
 # Warm: one file changed since a finished run, and the disk fills up while its TU is stored: the cache cannot be
 # trusted any more, so everything is analysed again — the report is that of a clean run over the changed tree. The
 # limit applies to each file: 64 KiB holds the WAL index (32 KiB) and the run's row, and the changed TU, with 150
 # findings and summaries added, needs far more.
-first=${big_files[0]}
+first=${small_files[0]}
 cp "$first" "$tmp/first.c.orig"
 {
     echo '#include <stdio.h>'
@@ -452,10 +458,10 @@ cp "$first" "$tmp/first.c.orig"
         printf '    if (!f) return -1;\n    return fgetc(f);\n}\n'
     done
 } >>"$first"
-run big-changed-ref "$tmp/big-changed-ref.db" -j2
+run small-changed-ref "$tmp/small-changed-ref.db" -j2
 fsize_run fsize-warm "$tmp/fsize.db" 64 -j2
 one_error fsize-warm "$tmp/fsize.db" "RLIMIT_FSIZE reached on a warm run" "I/O error"
-same_report fsize-warm big-changed-ref "RLIMIT_FSIZE reached on a warm run"
+same_report fsize-warm small-changed-ref "RLIMIT_FSIZE reached on a warm run"
 consistent "$tmp/fsize.db" "RLIMIT_FSIZE reached on a warm run"
 cp "$tmp/first.c.orig" "$first"
 
