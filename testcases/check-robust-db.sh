@@ -445,6 +445,45 @@ run fsize-next "$tmp/fsize.db" -j2
 same_report fsize-next small-ref "the run after RLIMIT_FSIZE"
 [ "$(analysed fsize-next)" = "$nsmall of $nsmall" ] || fail "the run after RLIMIT_FSIZE reused the failed run's rows ($(analysed fsize-next))"
 
+# The same in SARIF: every result, and the error as a toolExecutionNotification (on standard output, which the limit
+# does not reach).
+rm -f "$tmp/fsize-sarif.db"
+fsize_run fsize-sarif "$tmp/fsize-sarif.db" 160 -j2 --format sarif
+proj=$small run small-ref-sarif "$tmp/small-ref-sarif.db" -j2 --format sarif
+sarif_summary() { # FILE: "results N, error notifications naming the database: M"
+    local code='
+const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const inv = s.runs[0].invocations || [];
+const notes = inv.flatMap((i) => i.toolExecutionNotifications || []);
+const errs = notes.filter((n) => n.level === "error" && /database .*fsize-sarif\.db/.test(n.message.text));
+console.log(`results ${s.runs[0].results.length}, error notifications naming the database: ${errs.length}`);'
+    if command -v node >/dev/null; then node -e "$code" "$1"; else
+        python3 -c '
+import json, re, sys
+s = json.load(open(sys.argv[1]))
+notes = [n for i in s["runs"][0].get("invocations", []) for n in i.get("toolExecutionNotifications", [])]
+errs = [n for n in notes if n.get("level") == "error" and re.search(r"database .*fsize-sarif\.db", n["message"]["text"])]
+print("results %d, error notifications naming the database: %d" % (len(s["runs"][0]["results"]), len(errs)))' "$1"
+    fi
+}
+want="$(sarif_summary "$tmp/small-ref-sarif.out" | sed 's/: 0$/: 1/')"
+got="$(sarif_summary "$tmp/fsize-sarif.out")"
+[ "$(rc fsize-sarif)" = 2 ] && [ "$got" = "$want" ] && ok "RLIMIT_FSIZE, SARIF: exit 2, $got" ||
+    fail "RLIMIT_FSIZE, SARIF: exit $(rc fsize-sarif), $got (expected $want)"
+
+# A report that cannot be written (standard output on a full device): one line, exit 2; the run is recorded, and
+# db findings gives the findings back.
+if [ -w /dev/full ]; then
+    set +e
+    (cd "$proj" && exec "$lifeline" check -p . --db "$tmp/report-full.db" -j2) >/dev/full 2>"$tmp/report-full.err"
+    echo $? >"$tmp/report-full.rc"
+    set -e
+    one_error report-full "cannot write the report" "a report written to a full device" "No space left"
+    db_findings "$tmp/report-full.db" latest "$tmp/report-full.findings"
+    cmp -s "$tmp/report-full.findings" "$tmp/small-ref.findings" && ok "a report written to a full device: db findings has them all" ||
+        fail "a report written to a full device: the run's findings are not in the database"
+fi
+
 # Warm: one file changed since a finished run, and the disk fills up while its TU is stored: the cache cannot be
 # trusted any more, so everything is analysed again — the report is that of a clean run over the changed tree. The
 # limit applies to each file: 64 KiB holds the WAL index (32 KiB) and the run's row, and the changed TU, with 150
