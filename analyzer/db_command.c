@@ -244,7 +244,7 @@ static int check_format(db_opts *o, const char *choices, const char *dflt) {
 
 /* ---- the database and its runs ------------------------------------------------------------------------------- */
 
-/* Opens an existing database (never creates one). NULL after the error line. */
+/* Opens an existing database (never creates one), read-only when it cannot be written. NULL after the error line. */
 static store *open_existing(const db_opts *o) {
     char *path = o->db_path ? xstrdup(o->db_path) : db_default_path(o->compdb_dir);
     struct stat st;
@@ -257,7 +257,9 @@ static store *open_existing(const db_opts *o) {
         return NULL;
     }
     char err[1024];
-    store *s = store_open(path, err, sizeof err);
+    /* Queries write nothing, so a database they cannot write (a CI artifact, a shared read-only copy) is opened
+     * read-only rather than refused. */
+    store *s = store_open_for_reading(path, err, sizeof err);
     if (!s) error("%s", err);
     free(path);
     return s;
@@ -271,7 +273,10 @@ static int resolve_run(store *s, int64_t run_id, store_run *run) {
     bool given = run_id > 0;
     if (!given) {
         run_id = store_latest_run(s);
-        if (run_id < 0) return error("database %s: cannot find the latest run", store_path(s));
+        if (run_id < 0) {
+            store_describe_error(s, "cannot find the latest run", err, sizeof err);
+            return error("%s", err);
+        }
         if (run_id == 0) return error("database %s has no finished run (run lifeline check first)", store_path(s));
     }
     int found = store_get_run(s, run_id, run, err, sizeof err);
@@ -618,9 +623,10 @@ static int cmd_findings(int argc, char **argv) {
     if (!rc && o.only_new) {
         int64_t prev = store_full_run_before(s, run.id);
         char err[1024];
-        if (prev < 0)
-            rc = error("database %s: cannot find the previous full run", store_path(s));
-        else if (prev == 0)
+        if (prev < 0) {
+            store_describe_error(s, "cannot find the previous full run", err, sizeof err);
+            rc = error("%s", err);
+        } else if (prev == 0)
             note("no finished full run before run %lld: every finding is new", (long long)run.id);
         else if (store_run_fingerprints(s, prev, collect_fingerprint, &previous, err, sizeof err) != 0)
             rc = error("%s", err);
@@ -758,7 +764,11 @@ static int cmd_baseline_save(int argc, char **argv) {
     int64_t id = o.run;
     if (!rc && id == 0) {
         id = store_latest_full_run(s);
-        if (id < 0) rc = error("database %s: cannot find the latest full run", store_path(s));
+        char err[1024];
+        if (id < 0) {
+            store_describe_error(s, "cannot find the latest full run", err, sizeof err);
+            rc = error("%s", err);
+        }
         if (id == 0)
             rc = error("database %s has no finished full run to save as a baseline (run lifeline check first)",
                        store_path(s));

@@ -73,8 +73,10 @@ static void path_list_free(path_list *pl) {
 
 /* Keeps the jobs of the given files: a source file's own entries, and for any other file (a header) the TUs that
  * read it in stored runs. A file that maps to nothing is not an error — a commit may touch files outside the build
- * — only a note. The jobs not kept are freed. */
-static void select_changed_jobs(const check_options *opt, compile_jobs *jobs, store *db, tool_diag_list *notes) {
+ * — only a note. The jobs not kept are freed. 0, or -1 with err set when the database cannot say which TUs read a
+ * file: going on would leave those TUs out without a word, and a pre-commit check would pass that should not. */
+static int select_changed_jobs(const check_options *opt, compile_jobs *jobs, store *db, tool_diag_list *notes,
+                               char *err, size_t errlen) {
     bool *keep = calloc(jobs->count + 1, sizeof *keep);
     if (!keep) abort();
     for (size_t f = 0; f < opt->nfiles; f++) {
@@ -89,9 +91,11 @@ static void select_changed_jobs(const check_options *opt, compile_jobs *jobs, st
         for (size_t j = 0; j < jobs->count; j++)
             if (strcmp(jobs->items[j].file, abs) == 0) keep[j] = found = true;
         path_list including = {0};
-        char err[512];
-        if (db && store_tus_including(db, abs, collect_path, &including, err, sizeof err) != 0)
-            tool_diag_add(notes, "lifeline-store", SEV_WARNING, NULL, 0, 0, err);
+        if (db && store_tus_including(db, abs, collect_path, &including, err, errlen) != 0) {
+            path_list_free(&including);
+            free(keep);
+            return -1;
+        }
         for (size_t i = 0; i < including.count; i++)
             for (size_t j = 0; j < jobs->count; j++)
                 if (strcmp(jobs->items[j].file, including.items[i]) == 0) keep[j] = found = true;
@@ -110,6 +114,7 @@ static void select_changed_jobs(const check_options *opt, compile_jobs *jobs, st
     }
     jobs->count = kept;
     free(keep);
+    return 0;
 }
 
 /* --shard K/N: keeps the shard's TUs (hashed by their path relative to compile_commands.json's directory, or to the
@@ -239,7 +244,7 @@ static int load_baseline(check_run *cr) {
         }
         int64_t full = store_latest_full_run(cr->db);
         if (full < 0) {
-            snprintf(cr->err, sizeof cr->err, "cannot read runs from %s", store_path(cr->db));
+            store_describe_error(cr->db, "cannot find the latest full run for --new", cr->err, sizeof cr->err);
             return -1;
         }
         if (full == 0)
@@ -314,11 +319,24 @@ static int write_report(check_run *cr, const program *prog, tool_diag_list *diag
         emit_text_diags(stderr, diags, &eo);
         emit_text_findings(out, all, &eo);
     }
-    if (out != stdout)
-        fclose(out);
-    else
-        fflush(stdout);
+    /* A report cut short (disk full, a closed pipe) must not pass for a complete one. */
+    bool bad = ferror(out) != 0;
+    if (out != stdout ? fclose(out) != 0 : fflush(stdout) != 0) bad = true;
+    if (bad) {
+        fprintf(stderr, "lifeline: error: cannot write %s: %s\n", opt->output ? opt->output : "the report",
+                strerror(errno ? errno : EIO));
+        exit_code = EXIT_USAGE;
+    }
     return exit_code;
+}
+
+/* A database error after the analysis started: one error line, and in SARIF an error notification, while the report
+ * still carries every finding (README "Robustness"). The exit code is 2, since the run was not recorded. */
+static void store_failure(check_run *cr, tool_diag_list *diags) {
+    char msg[sizeof cr->err + 128];
+    snprintf(msg, sizeof msg, "%s. Every finding is still reported; the run stays unfinished in the database", cr->err);
+    fprintf(stderr, "lifeline: error: %s\n", msg);
+    if (cr->opt->format == FORMAT_SARIF) tool_diag_add(diags, "lifeline-store", SEV_ERROR, NULL, 0, 0, msg);
 }
 
 /* The analysis proper (incremental.h: TUs whose inputs are unchanged are reused from the database), the run's record
@@ -353,6 +371,9 @@ static int check_jobs(check_run *cr, const analysis_input *in) {
     int exit_code = EXIT_CLEAN;
     if (incremental_check(&ii, &res, cr->err, sizeof cr->err) != 0) {
         fprintf(stderr, "lifeline: error: %s\n", cr->err);
+        exit_code = EXIT_USAGE;
+    } else if (res.store_failed) {
+        store_failure(cr, &res.diags);
         exit_code = EXIT_USAGE;
     }
     free(hashes);
@@ -395,9 +416,11 @@ static int check_jobs(check_run *cr, const analysis_input *in) {
         tool_diag_add(&res.diags, "lifeline-cache", SEV_NOTE, NULL, 0, 0, msg);
     }
     if (exit_code == EXIT_CLEAN && nreported && !opt->summarize_only) exit_code = EXIT_FINDINGS;
+    /* The run is marked finished only when everything is recorded: after an error it stays unfinished, so it is never
+     * taken for a baseline, --new's reference or the cache. */
     if (cr->db && exit_code != EXIT_USAGE &&
         store_end_run(cr->db, cr->run, exit_code, nreported, failed, cr->err, sizeof cr->err) != 0) {
-        fprintf(stderr, "lifeline: error: %s\n", cr->err);
+        store_failure(cr, &res.diags);
         exit_code = EXIT_USAGE;
     }
     if (opt->summarize_only) { /* no report, no findings: the notes about the run only */
@@ -424,7 +447,8 @@ int driver_check(const check_options *opt) {
         return fail_usage(&cr);
     }
     cr.configs = config_set_new(opt->config_path);
-    if (open_store(&cr) != 0 || (is_partial(opt) && (select_changed_jobs(opt, &cr.jobs, cr.db, &cr.notes), 0)) ||
+    if (open_store(&cr) != 0 ||
+        (is_partial(opt) && select_changed_jobs(opt, &cr.jobs, cr.db, &cr.notes, cr.err, sizeof cr.err) != 0) ||
         (select_shard(opt, &cr.jobs, &cr.notes), 0) || load_models(&cr) != 0 || load_baseline(&cr) != 0 ||
         begin_run(&cr) != 0) {
         rc = fail_usage(&cr);

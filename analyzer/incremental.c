@@ -252,7 +252,46 @@ typedef struct incr {
     tool_diag_list run_diags;
     char *err;
     size_t errlen;
+    bool store_failed; /* a database error: err says which; the store is not used again in this run */
 } incr;
+
+/* A database error during the run (disk full, the file locked for too long, damaged, gone read-only). The first one
+ * is kept in err and the store is used no more: the analysis goes on without it, so every finding is still reported,
+ * while the run stays unfinished in the database (incremental.h). */
+static void store_failed(incr *ic) {
+    ic->store_failed = true;
+    ic->out->store_failed = true;
+}
+
+/* Results are written to the store, and (with the cache) read back from it, only while it works. */
+static bool storing(const incr *ic) {
+    return ic->in->db && !ic->store_failed;
+}
+
+static bool caching(const incr *ic) {
+    return storing(ic) && ic->in->use_cache;
+}
+
+/* The analysis reads the summaries stored by earlier runs, and says so with a "lifeline-store" warning when it cannot:
+ * the first such failure becomes the run's store failure, and the warning goes (the failure is reported once). */
+static void take_store_warnings(incr *ic, analysis *an) {
+    size_t kept = 0;
+    for (size_t i = 0; i < an->diags.count; i++) {
+        tool_diag *d = &an->diags.items[i];
+        if (ic->in->db && strcmp(d->tag, "lifeline-store") == 0) {
+            if (!ic->store_failed) {
+                snprintf(ic->err, ic->errlen, "%s", d->message ? d->message : "cannot read summaries");
+                store_failed(ic);
+            }
+            free(d->tag);
+            free(d->file);
+            free(d->message);
+            continue;
+        }
+        an->diags.items[kept++] = *d;
+    }
+    an->diags.count = kept;
+}
 
 /* What callers can see of a summary, hashed: its JSON without the line of the definition and the lines where
  * parameters escape, which only --explain-escapes prints (and it never reuses TUs). A line inserted above a function
@@ -675,7 +714,8 @@ static int run_batch(incr *ic) {
         analysis_run(&an, &ai);
         have_an = true;
         ic->out->batches++;
-        if (!in->db || !in->use_cache || !pull_in_global_contributors(ic, &an)) break;
+        take_store_warnings(ic, &an);
+        if (!caching(ic) || !pull_in_global_contributors(ic, &an)) break;
         analysis_free(&an);
         have_an = false;
     }
@@ -685,7 +725,7 @@ static int run_batch(incr *ic) {
 
     /* Summaries as the store will hold them once the batch is in: the last TU to write a USR wins, as in SQL. */
     char **jsons = xcalloc(an.prog.nfns + 1, sizeof *jsons);
-    for (size_t t = 0; t < an.ntus && rc == 0 && in->db; t++)
+    for (size_t t = 0; t < an.ntus && rc == 0 && storing(ic); t++)
         for (uint32_t i = 0; i < an.prog.nfns; i++) {
             const program_fn *pf = &an.prog.fns[i];
             if (pf->module != an.tus[t].fe.module || !an.tus[t].fe.module || !pf->summary) continue;
@@ -705,9 +745,9 @@ static int run_batch(incr *ic) {
     for (size_t t = 0; t < an.ntus && rc == 0; t++) {
         job_state *js = &ic->js[index[t]];
         incremental_tu *r = &ic->out->tus[index[t]];
-        if (in->db) {
+        if (storing(ic)) {
             tu_deps(ic, &an.tus[t], &facts, &js->deps);
-            if (store_batch_tu(ic, &an, t, js, jsons, &per_tu[t]) != 0) rc = -1;
+            if (store_batch_tu(ic, &an, t, js, jsons, &per_tu[t]) != 0) store_failed(ic);
         }
         if (!js->ever_analysed) ic->out->analysed++;
         if (!js->ever_analysed && js->candidate) ic->out->dependents++;
@@ -834,9 +874,11 @@ int incremental_check(const incremental_input *in, incremental_result *out, char
     }
 
     int rc = 0;
-    if (in->use_cache) {
-        rc = store_each_summary(in->db, collect_summary_hash, &ic, err, errlen);
-        if (rc == 0) rc = find_candidates(&ic);
+    if (in->use_cache &&
+        (store_each_summary(in->db, collect_summary_hash, &ic, err, errlen) != 0 || find_candidates(&ic) != 0)) {
+        store_failed(&ic);
+        for (size_t j = 0; j < ic.n; j++)
+            ic.js[j].candidate = false;
     }
     /* First batch: every job without a usable row, and those whose functions' or callees' summaries changed. */
     for (size_t j = 0; j < ic.n && rc == 0; j++) {
@@ -846,7 +888,7 @@ int incremental_check(const incremental_input *in, incremental_result *out, char
         else
             js->in_batch = true;
     }
-    size_t batches = 0, parsed = 0;
+    size_t batches = 0, parsed = 0, last_size = 0;
     bool everything = false;
     while (rc == 0) {
         size_t size = 0;
@@ -856,7 +898,8 @@ int incremental_check(const incremental_input *in, incremental_result *out, char
             rc = run_batch(&ic);
             batches++;
             parsed += size;
-            if (rc != 0 || !in->use_cache || everything) break;
+            last_size = size;
+            if (rc != 0 || !caching(&ic) || everything) break;
         }
         /* Everything is reused or analysed now: check each TU against the summaries stored and the run's globals. */
         arena a;
@@ -879,7 +922,16 @@ int incremental_check(const incremental_input *in, incremental_result *out, char
                 ic.js[j].in_batch = true;
         }
     }
-    if (rc == 0 && in->use_cache) rc = copy_reused(&ic);
+    if (rc == 0 && caching(&ic) && copy_reused(&ic) != 0) store_failed(&ic);
+    /* After a store failure, the results are complete only if the last batch analysed every TU: before it, the cache
+     * was read from a database that then failed, and rows and summaries of the TUs of earlier batches may be missing
+     * from it. Everything is analysed again, as with --no-cache, and nothing stored. */
+    if (rc == 0 && ic.store_failed && last_size < ic.n) {
+        for (size_t j = 0; j < ic.n; j++)
+            ic.js[j].in_batch = true;
+        rc = run_batch(&ic);
+        out->reused = 0;
+    }
     for (size_t j = 0; j < ic.n; j++)
         if (out->tus[j].status == TU_FAILED && !out->tus[j].reused && ic.js[j].phase == JOB_ANALYSED) out->failed_tus++;
     assemble_diags(&ic);

@@ -55,11 +55,15 @@ typedef struct incremental_result {
     size_t batches;    /* analyses run */
     analysis last;     /* with keep_analysis: the analysis (its program, for --explain-escapes) */
     bool have_last;
+    /* A database error cut the recording short (incremental_check's err says which): the results above are still
+     * complete — after the error the store is left alone, and every TU is analysed again if the cache had been used —
+     * but the run's rows are not, so the caller must leave the run unfinished. */
+    bool store_failed;
 } incremental_result;
 
-/* Analyses (or reuses) every job, stores each TU in in->run (one transaction per TU) and fills out. Returns 0, or
- * -1 with one sentence in err (a broken config, a database error); out is filled as far as it got and must be freed
- * either way. */
+/* Analyses (or reuses) every job, stores each TU in in->run (one transaction per TU) and fills out. Returns 0 (with
+ * out->store_failed and one sentence in err after a database error), or -1 with one sentence in err (a broken
+ * config); out is filled as far as it got and must be freed either way. */
 int incremental_check(const incremental_input *in, incremental_result *out, char *err, size_t errlen);
 void incremental_result_free(incremental_result *r);
 

@@ -7,12 +7,14 @@
 
 #include "xalloc.h"
 #include <errno.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Two runs on one database queue behind each other's write transactions instead of failing with "database is
  * locked"; a TU transaction is short, so 10 s is only reached when something is really stuck. */
@@ -258,8 +260,11 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_INSERT_DEP] = "INSERT OR REPLACE INTO tu_deps (tu_id, kind, key, value) VALUES (?1, ?2, ?3, ?4)",
     [ST_INSERT_NOTE] = "INSERT INTO tu_notes (tu_id, idx, tag, severity, file, line, col, message) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    /* Only rows of finished runs: a run that was killed, or whose recording failed, is not trusted as a cache (nor
+     * as a baseline); a run still in progress in another process is not either. */
     [ST_CACHE_CANDIDATE] = "SELECT max(id) FROM tus WHERE main_file = ?1 AND args_hash = ?2 AND inputs_hash = ?3 "
-                           "AND status IN ('ok', 'parse-errors')",
+                           "AND status IN ('ok', 'parse-errors') "
+                           "AND run_id IN (SELECT id FROM runs WHERE finished_at IS NOT NULL)",
     /* A reused row's files, dependencies and notes are those of the analysed row it copies (tus.cache_of). */
     [ST_TU_FILES] = "SELECT f.path, tf.content_hash FROM tu_files tf JOIN files f ON f.id = tf.file_id "
                     "WHERE tf.tu_id = (SELECT coalesce(cache_of, id) FROM tus WHERE id = ?1) ORDER BY f.path",
@@ -289,11 +294,22 @@ typedef struct string_pool {
     size_t count, cap;
 } string_pool;
 
+/* A test hook, for testcases/check-robust-db.sh: LIFELINE_TEST_KILL=after:N makes the process SIGKILL itself right
+ * after its N-th TU transaction (a TU recorded or copied from the cache) commits, after:0 right after the run's row is
+ * inserted; LIFELINE_TEST_KILL=during:N inside the N-th, its rows written but not committed. That is a crash at a
+ * chosen point, to show the database stays consistent and the next run is right. Read once at open. */
+typedef struct kill_hook {
+    char when; /* 'a' after, 'd' during; 0: no hook */
+    long at;
+} kill_hook;
+
 struct store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *st[ST_COUNT];
     string_pool rules;
+    kill_hook kill;
+    long tu_transactions; /* TU transactions this handle started, for the kill hook */
 };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -305,11 +321,52 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* "database P: WHAT: sqlite's message", with a hint when the cause is another process holding the lock. */
+/* What to do about an error, by its primary result code: the end of an error sentence. */
+static const char *error_hint(int code) {
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return " (another process kept it locked for over 10 s)";
+    case SQLITE_FULL:
+        return "; free some space, or use --db to pick a file on another disk";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+        return "; make it and its directory writable, or use --db to pick another file";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return "; the file is damaged: delete it (its runs are lost) or use --db to pick another file";
+    case SQLITE_IOERR:
+        return "; check the disk, or use --db to pick a file on another disk";
+    default:
+        return "";
+    }
+}
+
+/* "database P: WHAT: sqlite's message" and what to do about it. */
 static void db_err(const store *s, char *err, size_t errlen, const char *what) {
     int code = sqlite3_extended_errcode(s->db) & 0xff;
-    set_err(err, errlen, "database %s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db),
-            code == SQLITE_BUSY ? " (another lifeline run kept it locked for over 10 s)" : "");
+    set_err(err, errlen, "database %s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db), error_hint(code));
+}
+
+static void kill_hook_read(kill_hook *k) {
+    const char *v = getenv("LIFELINE_TEST_KILL");
+    memset(k, 0, sizeof *k);
+    if (!v) return;
+    char *end = NULL;
+    if (strncmp(v, "after:", 6) == 0) {
+        k->at = strtol(v + 6, &end, 10);
+        k->when = 'a';
+    } else if (strncmp(v, "during:", 7) == 0) {
+        k->at = strtol(v + 7, &end, 10);
+        k->when = 'd';
+    }
+    if (!end || *end || k->at < 0) k->when = 0;
+}
+
+static void kill_hook_point(const store *s, char when, long count) {
+    if (s->kill.when == when && s->kill.at == count) raise(SIGKILL);
 }
 
 /* Errors while opening get a sentence that says what to do, since they usually mean the path is wrong. */
@@ -325,9 +382,10 @@ static void open_err(const store *s, char *err, size_t errlen, const char *what)
                 s->path, msg);
     else if (code == SQLITE_CORRUPT)
         set_err(err, errlen, "database %s is damaged (%s); delete it or use --db to pick another file", s->path, msg);
+    else if (*error_hint(code))
+        db_err(s, err, errlen, what);
     else
-        set_err(err, errlen, "database %s: %s: %s%s; use --db to pick another file", s->path, what, msg,
-                code == SQLITE_BUSY ? " (another lifeline run kept it locked for over 10 s)" : "");
+        set_err(err, errlen, "database %s: %s: %s; use --db to pick another file", s->path, what, msg);
 }
 
 static const char *pool_intern(string_pool *p, const char *str) {
@@ -560,6 +618,7 @@ store *store_open(const char *path, char *err, size_t errlen) {
     store *s = xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
     s->path = xstrdup(path);
+    kill_hook_read(&s->kill);
     int version = 0;
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
@@ -592,6 +651,97 @@ fail:
     return NULL;
 }
 
+/* "file:PATH?immutable=1" with the characters a URI path cannot hold percent-encoded. malloc'd. */
+static char *immutable_uri(const char *path) {
+    size_t n = strlen(path);
+    char *uri = xmalloc(3 * n + 32);
+    char *w = uri + sprintf(uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7f)
+            w += sprintf(w, "%%%02X", *p);
+        else
+            *w++ = (char)*p;
+    }
+    strcpy(w, "?immutable=1");
+    return uri;
+}
+
+/* True when PATH-wal exists and is not empty: then the database is not all in its main file. */
+static bool has_wal_content(const char *path) {
+    size_t n = strlen(path);
+    char *wal = xmalloc(n + 8);
+    snprintf(wal, n + 8, "%s-wal", path);
+    struct stat sb;
+    bool content = stat(wal, &sb) == 0 && sb.st_size > 0;
+    free(wal);
+    return content;
+}
+
+/* Opens a database this process cannot write, for reading: SQLite's read-only mode, which still needs the WAL index
+ * (PATH-shm) to exist or be creatable; failing that, and when nothing lives in a WAL file beside the database, as an
+ * immutable file (no locks, no WAL index), which is exact because everything is in the main file. */
+static store *open_read_only(const char *path, char *err, size_t errlen) {
+    store *s = xrealloc(NULL, sizeof *s);
+    memset(s, 0, sizeof *s);
+    s->path = xstrdup(path);
+    int version = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (s->db) sqlite3_close(s->db);
+        s->db = NULL;
+        char *uri = attempt ? immutable_uri(path) : NULL;
+        int rc = sqlite3_open_v2(uri ? uri : path, &s->db, SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL);
+        free(uri);
+        if (rc != SQLITE_OK && !s->db) {
+            set_err(err, errlen, "database %s: cannot open: out of memory", path);
+            goto fail;
+        }
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(s->db, 1);
+            sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+            if (check_before_writing(s, &version, err, errlen) == 0) break;
+        } else {
+            open_err(s, err, errlen, "cannot open");
+        }
+        /* Whatever went wrong, an immutable open says it again if it was not the WAL index. */
+        if (attempt == 1 || has_wal_content(path)) goto fail;
+    }
+    if (version < STORE_SCHEMA_VERSION) {
+        set_err(err, errlen,
+                "database %s was written by an older lifeline (schema %d) and is read-only here; upgrading it to "
+                "schema %d needs write access: make it and its directory writable, or copy it",
+                path, version, (int)STORE_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (prepare_all(s, err, errlen) != 0) goto fail;
+    return s;
+fail:
+    store_close(s);
+    return NULL;
+}
+
+store *store_open_for_reading(const char *path, char *err, size_t errlen) {
+    struct stat sb;
+    if (!path || !*path || stat(path, &sb) != 0) {
+        set_err(err, errlen, "no database at %s (run lifeline check first, or give --db)", path ? path : "(none)");
+        return NULL;
+    }
+    /* Writable (the usual case): the normal open, which upgrades an older schema. A database is writable when the
+     * file and its directory are (SQLite creates PATH-wal and PATH-shm beside it). */
+    size_t n = strlen(path);
+    char *dir = xmalloc(n + 2);
+    snprintf(dir, n + 2, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, n + 2, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    bool writable = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+    free(dir);
+    return writable ? store_open(path, err, errlen) : open_read_only(path, err, errlen);
+}
+
 void store_close(store *s) {
     if (!s) return;
     for (int i = 0; i < ST_COUNT; i++)
@@ -614,6 +764,7 @@ int64_t store_begin_run(store *s, const char *tool_version, const char *command_
         db_err(s, err, errlen, "cannot record the start of the run");
         return -1;
     }
+    kill_hook_point(s, 'a', 0);
     return sqlite3_last_insert_rowid(s->db);
 }
 
@@ -888,7 +1039,11 @@ int64_t store_insert_tu(store *s, int64_t run_id, const store_tu *tu, char *err,
         return -1;
     }
     int64_t id = 0;
-    if (record_tu_rows(s, run_id, tu, &id) == 0 && exec_stmt(s->st[ST_COMMIT]) == 0) return id;
+    long nth = ++s->tu_transactions;
+    if (record_tu_rows(s, run_id, tu, &id) == 0 && (kill_hook_point(s, 'd', nth), exec_stmt(s->st[ST_COMMIT])) == 0) {
+        kill_hook_point(s, 'a', nth);
+        return id;
+    }
     /* Take the message before ROLLBACK replaces it. */
     db_err(s, err, errlen, what);
     rollback(s);
@@ -1002,8 +1157,12 @@ int64_t store_copy_tu(store *s, int64_t tu_id, int64_t run_id, char *err, size_t
         return -1;
     }
     int64_t id = 0;
+    long nth = ++s->tu_transactions;
     int rc = copy_tu_rows(s, tu_id, run_id, &id);
-    if (rc == 0 && exec_stmt(s->st[ST_COMMIT]) == 0) return id;
+    if (rc == 0 && (kill_hook_point(s, 'd', nth), exec_stmt(s->st[ST_COMMIT])) == 0) {
+        kill_hook_point(s, 'a', nth);
+        return id;
+    }
     if (rc == SQLITE_NOTFOUND)
         set_err(err, errlen, "database %s: %s: no such TU row", s->path, what);
     else
@@ -1073,6 +1232,10 @@ int store_run_fingerprints(store *s, int64_t run_id, store_fingerprint_fn fn, vo
     }
     sqlite3_bind_int64(st, 1, run_id);
     return each_text(s, st, "cannot read fingerprints", fn, ctx, err, errlen);
+}
+
+void store_describe_error(const store *s, const char *what, char *err, size_t errlen) {
+    db_err(s, err, errlen, what);
 }
 
 const char *store_path(const store *s) {

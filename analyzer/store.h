@@ -19,9 +19,16 @@ typedef struct store store;
 
 /* Opens (creating the file and its parent directories when missing) and migrates. On failure returns NULL and writes
  * one human-readable sentence naming the path into err (e.g. "database /x/.lifeline/lifeline.db was written by a newer
- * lifeline (schema 7, this build knows 2); use --db to pick another file"). */
+ * lifeline (schema 7, this build knows 2); use --db to pick another file"). Every error sentence, here and below,
+ * says what to do about it (free space, make the file writable, delete a damaged file, or use --db).
+ * Test hook: the environment variable LIFELINE_TEST_KILL makes the process kill itself at a chosen TU transaction
+ * (store.c, kill_hook). */
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s);
+/* For commands that only read (`lifeline db`): an existing database (never created), opened as store_open opens it
+ * when this process can write it and its directory, else read-only — which needs the current schema, since upgrading
+ * an older one writes. On failure NULL, and one sentence naming the path in err. */
+store *store_open_for_reading(const char *path, char *err, size_t errlen);
 
 /* A run: one `lifeline check` invocation. Returns the run id, or -1 with err set. */
 int64_t store_begin_run(store *s, const char *tool_version, const char *command_line, const char *root_dir, char *err,
@@ -95,6 +102,10 @@ int store_load_findings(store *s, int64_t run_id, finding_list *fl, char *err, s
 
 /* The id of the latest run that finished, or 0 when there is none (-1 on a database error). */
 int64_t store_latest_run(store *s);
+
+/* One sentence about the handle's last SQLite error, as the functions above put in err: "database P: WHAT: why; what
+ * to do". For the functions that return only -1 (store_latest_run and the like). */
+void store_describe_error(const store *s, const char *what, char *err, size_t errlen);
 
 /* The path the handle was opened with, for messages. */
 const char *store_path(const store *s);

@@ -13,6 +13,8 @@ packages=(
   libcmocka-dev                     # unit tests
   pre-commit                        # testcases/check-precommit.sh drives the real pre-commit framework
   neovim                            # testcases/check-lsp.sh: a real LSP client for `lifeline lsp`
+  valgrind                          # testcases/check-valgrind.sh: memcheck on the demo
+  util-linux                        # testcases/check-robust-db.sh: setpriv, unshare
 )
 
 missing=()

@@ -1,5 +1,6 @@
 /* test_store.c — the SQLite store: round trips of TU results, schema versioning, refusing databases that are not
- * ours, atomic TU transactions, summaries upserted by USR, and two handles on one file.
+ * ours, atomic TU transactions (under failed writes and kills too), summaries upserted by USR, two handles on one
+ * file, damaged files, and opening for reading what cannot be written.
  *
  * The tests look at the database with sqlite3 directly where the store API has no reader (table counts, pragmas),
  * since "nothing partial was written" is only observable there. */
@@ -16,10 +17,13 @@
 #include <stdint.h>
 
 #include <cmocka.h> /* after the headers it needs: it does not include them itself */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "finding.h"
@@ -1205,10 +1209,10 @@ static void test_migration_v2_to_v3(void **state) {
     assert_string_equal(files, "/src/a.c=(null) /src/common.h=(null)");
     free(files);
 
-    /* The migrated database takes rows of the new shape. */
+    /* The migrated database takes rows of the new shape (in run 1: run 2 never finished, so it is no cache). */
     finding_list none = {0};
     store_tu tu = make_cache_tu(&none, "11111111111111111111111111111111", NULL);
-    int64_t id = insert_ok(s, 2, &tu);
+    int64_t id = insert_ok(s, 1, &tu);
     assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, tu.inputs_hash, err, sizeof err), id);
     store_close(s);
 
@@ -1230,7 +1234,7 @@ static void test_cache_candidate(void **state) {
     store_tu tu = make_cache_tu(&none, in1, NULL);
     assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), 0);
 
-    int64_t r1 = add_run(s, NULL, false);
+    int64_t r1 = add_run(s, NULL, true);
     int64_t first = insert_ok(s, r1, &tu);
     assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in1, err, sizeof err), first);
     /* Other inputs, other arguments, another file: nothing. */
@@ -1239,7 +1243,7 @@ static void test_cache_candidate(void **state) {
     assert_int_equal(store_cache_candidate(s, "/src/b.c", tu.args_hash, in1, err, sizeof err), 0);
 
     /* A later failed or skipped row is not analysed: the older one still stands. */
-    int64_t r2 = add_run(s, NULL, false);
+    int64_t r2 = add_run(s, NULL, true);
     tu.status = "failed";
     insert_ok(s, r2, &tu);
     tu.status = "skipped";
@@ -1472,6 +1476,226 @@ static void test_replaces(void **state) {
     free(db);
 }
 
+/* Rows of a run that did not finish — killed, still running in another process, or whose recording failed — are
+ * never reused; once the run finishes they are. */
+static void test_unfinished_runs_not_cached(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    const char *in = "11111111111111111111111111111111";
+    finding_list none = {0};
+    store_tu tu = make_cache_tu(&none, in, NULL);
+
+    int64_t r1 = add_run(s, NULL, false);
+    int64_t row1 = insert_ok(s, r1, &tu);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in, err, sizeof err), 0);
+    assert_int_equal(store_end_run(s, r1, 0, 0, 0, err, sizeof err), 0);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in, err, sizeof err), row1);
+
+    /* A later run that stored the TU again and then died: the finished run's row still stands. */
+    int64_t r2 = add_run(s, NULL, false);
+    int64_t row2 = insert_ok(s, r2, &tu);
+    assert_true(row2 > row1);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in, err, sizeof err), row1);
+    /* Its copy of a cached row is no cache either. */
+    assert_true(store_copy_tu(s, row1, r2, err, sizeof err) > row2);
+    assert_int_equal(store_cache_candidate(s, "/src/a.c", tu.args_hash, in, err, sizeof err), row1);
+    store_close(s);
+    free(db);
+}
+
+/* A process killed by the test hook (store.h) at a TU transaction leaves the transactions before it, whole, and
+ * nothing of the one it was in. The child records TUs until the hook kills it. */
+static void kill_child(const char *db, const char *when) {
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        setenv("LIFELINE_TEST_KILL", when, 1);
+        char err[512];
+        store *s = store_open(db, err, sizeof err);
+        if (!s) _exit(3);
+        int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+        finding_list fl = {0};
+        make_findings(&fl);
+        store_tu tu = make_cache_tu(&fl, "11111111111111111111111111111111", NULL);
+        for (int i = 0; i < 10; i++)
+            if (run < 0 || store_insert_tu(s, run, &tu, err, sizeof err) < 0) _exit(4);
+        _exit(5); /* the hook did not fire */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGKILL);
+}
+
+static void test_kill_hook(void **state) {
+    fixture *fx = *state;
+    static const struct {
+        const char *when;
+        int64_t tus; /* rows left */
+    } points[] = {{"after:0", 0}, {"during:1", 0}, {"after:1", 1}, {"during:4", 3}, {"after:4", 4}};
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "kill-%zu.db", i);
+        char *db = path_in(fx, name);
+        kill_child(db, points[i].when);
+        char *integrity = raw_text(db, "PRAGMA integrity_check");
+        assert_string_equal(integrity, "ok");
+        free(integrity);
+        assert_int_equal(raw_int(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL"), 1);
+        assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), points[i].tus);
+        assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 2 * points[i].tus);
+        assert_int_equal(raw_int(db, "SELECT count(*) FROM finding_steps WHERE finding_id NOT IN "
+                                     "(SELECT id FROM findings)"),
+                         0);
+        /* The next handle works, and nothing of the dead run is a cache or a baseline. */
+        store *s = open_ok(db);
+        char err[512] = "";
+        finding_list none = {0};
+        store_tu probe = make_cache_tu(&none, "11111111111111111111111111111111", NULL);
+        assert_int_equal(store_latest_run(s), 0);
+        assert_int_equal(store_cache_candidate(s, "/src/a.c", probe.args_hash, probe.inputs_hash, err, sizeof err), 0);
+        store_close(s);
+        free(db);
+    }
+}
+
+/* A write the file system refuses (here RLIMIT_FSIZE: EFBIG, which SQLite reports as an I/O error; a full disk is
+ * SQLITE_FULL) fails the TU's transaction as a whole, with a sentence that names the file and says what to do; the
+ * handle works again once there is room. */
+static void test_write_failure(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    store_close(open_ok(db)); /* the schema, checkpointed into the main file: the WAL starts empty below */
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t run = store_begin_run(s, "0.1.0", "lifeline check", "/src", err, sizeof err);
+    assert_true(run > 0);
+    /* 200 findings with long messages: far more than 24 KiB of WAL. */
+    finding_list fl = {0};
+    char message[400];
+    memset(message, 'm', sizeof message - 1);
+    message[sizeof message - 1] = '\0';
+    for (int i = 0; i < 200; i++) {
+        finding *f = finding_list_add(&fl);
+        f->rule_id = "handle-leak";
+        f->level = SEV_WARNING;
+        f->message = strdup(message);
+        f->file = strdup("/src/a.c");
+        f->line = (unsigned)i + 1;
+    }
+    store_tu tu = make_cache_tu(&fl, "11111111111111111111111111111111", NULL);
+
+    struct rlimit old;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = {.rlim_cur = 24 * 1024, .rlim_max = old.rlim_max};
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    int rc = store_record_tu(s, run, &tu, err, sizeof err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, old_handler);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "I/O error"));
+    assert_non_null(strstr(err, "use --db"));
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM tus"), 0);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 0);
+
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM findings"), 200);
+    finding_list_free(&fl);
+    store_close(s);
+    free(db);
+}
+
+/* Damage in pages the opening does not read is found when they are: the sentence says the file is damaged and what
+ * to do, and store_describe_error says the same for the functions that only return -1. */
+static void test_damaged_pages(void **state) {
+    fixture *fx = *state;
+    char *db = path_in(fx, "lifeline.db");
+    char err[512] = "";
+    store *s = open_ok(db);
+    int64_t run = add_run(s, NULL, true);
+    finding_list fl = {0};
+    make_findings(&fl);
+    store_tu tu = make_tu(&fl, round_trip_summaries, 2);
+    assert_int_equal(store_record_tu(s, run, &tu, err, sizeof err), 0);
+    finding_list_free(&fl);
+    store_close(s); /* checkpointed: everything in the main file */
+
+    /* Every page but the first (the schema, all that opening reads) overwritten. */
+    size_t len = 0;
+    unsigned char *bytes = read_bytes(db, &len);
+    assert_true(len > 3 * 4096);
+    for (size_t i = 4096; i < len; i++)
+        bytes[i] = (unsigned char)(i * 131 + 7);
+    write_bytes(db, bytes, len);
+    free(bytes);
+
+    s = open_ok(db);
+    assert_int_equal(store_latest_run(s), -1);
+    store_describe_error(s, "cannot find the latest run", err, sizeof err);
+    assert_non_null(strstr(err, db));
+    assert_non_null(strstr(err, "cannot find the latest run"));
+    assert_non_null(strstr(err, "damaged"));
+    assert_non_null(strstr(err, "--db"));
+    finding_list got = {0};
+    err[0] = '\0';
+    assert_int_equal(store_load_findings(s, run, &got, err, sizeof err), -1);
+    assert_int_equal(got.count, 0);
+    assert_non_null(strstr(err, "damaged"));
+    store_close(s);
+    free(db);
+}
+
+/* store_open_for_reading: never creates a file; opens one it cannot write read-only, when its schema is current. */
+static void test_open_for_reading(void **state) {
+    fixture *fx = *state;
+    char *missing = path_in(fx, "missing/lifeline.db");
+    char err[512] = "";
+    assert_null(store_open_for_reading(missing, err, sizeof err));
+    assert_non_null(strstr(err, "no database at"));
+    char *dir = path_in(fx, "missing");
+    struct stat sb;
+    assert_int_equal(stat(dir, &sb), -1);
+    free(dir);
+    free(missing);
+
+    char *db = path_in(fx, "lifeline.db");
+    store *s = open_ok(db);
+    int64_t run = add_run(s, NULL, true);
+    store_close(s);
+    s = store_open_for_reading(db, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(store_latest_run(s), run);
+    store_close(s);
+
+    /* root writes through any permission bits, so a read-only file cannot be made here. */
+    if (geteuid() == 0) {
+        free(db);
+        skip();
+    }
+    /* A read-only directory: no WAL index can be created beside the file, so it is opened as immutable. */
+    assert_int_equal(chmod(fx->dir, 0500), 0);
+    s = store_open_for_reading(db, err, sizeof err);
+    if (!s) fail_msg("store_open_for_reading: %s", err);
+    assert_int_equal(store_latest_run(s), run);
+    assert_int_equal(store_begin_run(s, "0.1.0", "x", "/", err, sizeof err), -1);
+    store_close(s);
+    assert_int_equal(chmod(fx->dir, 0700), 0);
+
+    /* An older schema needs writing to upgrade: refused, untouched, with a sentence saying so. */
+    char *old = path_in(fx, "v1.db");
+    make_v1_database(old);
+    assert_int_equal(chmod(old, 0444), 0);
+    assert_null(store_open_for_reading(old, err, sizeof err));
+    assert_non_null(strstr(err, "older lifeline (schema 1)"));
+    assert_int_equal(raw_int(old, "PRAGMA user_version"), 1);
+    free(old);
+    free(db);
+}
+
 static void test_migration_sql(void **state) {
     (void)state;
     assert_non_null(store_migration_sql(0));
@@ -1506,6 +1730,11 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_tu_files_and_deps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copy_tu, setup, teardown),
         cmocka_unit_test_setup_teardown(test_replaces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unfinished_runs_not_cached, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kill_hook, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_for_reading, setup, teardown),
         cmocka_unit_test(test_migration_sql),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
