@@ -62,6 +62,10 @@ typedef struct frontend_options {
     /* Unsaved contents for the main file (LSP, fuzzing); NULL to read from disk. */
     const char *unsaved_contents;
     size_t unsaved_length;
+    /* Called once libclang has parsed the TU, before the lowering starts; NULL for none. A parse worker process tells
+     * its parent, which then knows which of the two a crash or a timeout interrupted (parse_worker.c). */
+    void (*parsed)(void *ctx);
+    void *parsed_ctx;
 } frontend_options;
 
 /* Parses one TU with its own CXIndex and lowers every function defined in it (main file and project headers, never

@@ -281,6 +281,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
                                                       nunsaved, flags, &tu);
     free(argv);
     out->parse_seconds = now_seconds() - t0;
+    if (opt && opt->parsed) opt->parsed(opt->parsed_ctx);
     if (rc != CXError_Success || !tu) {
         out->status = TU_FAILED;
         char msg[512];
