@@ -40,6 +40,9 @@ int compdb_from_files(const char *const *files, size_t nfiles, const char *const
 
 /* True for C++ (and Objective-C) sources, which lifeline skips with a note. */
 bool compile_job_is_cxx(const compile_job *job);
+/* Why lifeline does not analyse this job, as a noun phrase ("a C++ or Objective-C translation unit", "an assembler
+ * source"), or NULL for C. From -x LANG, else the file's extension. */
+const char *compile_job_not_c(const compile_job *job);
 
 typedef enum tu_status { TU_OK, TU_PARSE_ERRORS, TU_FAILED, TU_SKIPPED } tu_status;
 const char *tu_status_name(tu_status s);
