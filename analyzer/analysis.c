@@ -21,6 +21,7 @@
 #include "core_facts.h"
 #include "engine.h"
 #include "fingerprint.h"
+#include "parse_pool.h"
 #include "registry.h"
 #include "summary.h"
 
@@ -94,6 +95,7 @@ static unsigned worker_count(unsigned requested, size_t work_items) {
 typedef struct parse_queue {
     analysis *an;
     const analysis_input *in;
+    parse_pool *pool; /* NULL: parse in this process */
     atomic_size_t next;
 } parse_queue;
 
@@ -109,7 +111,10 @@ static void *parse_worker(void *arg) {
             fo.unsaved_contents = in->unsaved_text;
             fo.unsaved_length = in->unsaved_len;
         }
-        frontend_process(an->tus[i].job, &fo, &an->tus[i].fe);
+        if (q->pool)
+            parse_pool_process(q->pool, ((worker *)arg)->index, an->tus[i].job, &fo, in->tu_seconds, &an->tus[i].fe);
+        else
+            frontend_process(an->tus[i].job, &fo, &an->tus[i].fe);
     }
     return NULL;
 }
@@ -417,15 +422,17 @@ int analysis_store(analysis *an, store *db, int64_t run, char *err, size_t errle
 typedef struct run_work {
     analysis *an;
     const analysis_input *in;
+    parse_pool *pool; /* started, or NULL */
 } run_work;
 
 static void *run_all(void *arg) {
     run_work *w = arg;
     analysis *an = w->an;
     const analysis_input *in = w->in;
-    parse_queue q = {.an = an, .in = in};
+    parse_queue q = {.an = an, .in = in, .pool = w->pool};
     atomic_init(&q.next, 0);
-    run_workers(worker_count(in->workers, an->ntus), parse_worker, &q);
+    run_workers(w->pool ? w->pool->n : worker_count(in->workers, an->ntus), parse_worker, &q);
+    if (w->pool) parse_pool_stop(w->pool); /* the workers' memory is not needed for the analysis */
     for (size_t i = 0; i < an->ntus; i++) {
         if (an->tus[i].fe.status == TU_FAILED) an->failed_tus++;
         tool_diag_list_take(&an->diags, &an->tus[i].fe.diags);
@@ -456,7 +463,13 @@ void analysis_run(analysis *an, const analysis_input *in) {
     if (!an->tus) abort();
     for (size_t i = 0; i < an->ntus; i++)
         an->tus[i].job = &in->jobs->items[i];
-    run_work w = {an, in};
+    /* The pool starts here, before any thread of ours exists, so its workers can be forked (parse_pool.h). */
+    parse_pool pool;
+    run_work w = {an, in, NULL};
+    if (in->isolate && an->ntus) {
+        parse_pool_start(&pool, worker_count(in->workers, an->ntus));
+        w.pool = &pool;
+    }
     run_with_big_stack(run_all, &w);
 }
 

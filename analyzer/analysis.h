@@ -44,6 +44,10 @@ typedef struct analysis_input {
      * SCCs of the call graph are analysed in parallel; the results do not depend on the number. */
     unsigned workers;
     double function_seconds; /* wall time for one function, all checkers together; 0 = ANALYSIS_FUNCTION_SECONDS */
+    /* Parse and lower each TU in a worker process (parse_pool.h), so a TU that crashes libclang, hangs or exhausts
+     * memory fails alone. false: in this process (the LSP server, unit tests, --in-process). */
+    bool isolate;
+    double tu_seconds; /* with isolate: wall time for one TU's parse and lowering, 0 for no limit */
 } analysis_input;
 
 /* Past this much wall time a function is abandoned: its findings are dropped, callers treat it as a function without

@@ -457,8 +457,13 @@ int driver_check(const check_options *opt) {
     }
 
     analysis an;
-    analysis_input in = {
-        .jobs = &cr.jobs, .api = &cr.api, .db = cr.db, .parse_only = opt->parse_only, .workers = opt->jobs};
+    analysis_input in = {.jobs = &cr.jobs,
+                         .api = &cr.api,
+                         .db = cr.db,
+                         .parse_only = opt->parse_only,
+                         .workers = opt->jobs,
+                         .isolate = !opt->in_process,
+                         .tu_seconds = opt->in_process ? 0 : opt->tu_timeout};
     if (!opt->parse_only) {
         rc = check_jobs(&cr, &in);
         check_run_free(&cr);

@@ -36,7 +36,14 @@ typedef struct check_options {
     unsigned shard_count;
     bool summarize_only; /* `lifeline summarize`: analyse and store summaries and findings, report nothing */
     unsigned jobs;       /* -j N: worker threads; 0 = one per online core */
+    /* --tu-timeout SECONDS: a TU whose parse and lowering take longer fails (its worker process is killed); 0 = no
+     * limit. main() sets DRIVER_TU_TIMEOUT_DEFAULT when the option is not given. */
+    double tu_timeout;
+    bool in_process; /* --in-process: parse in this process (no worker processes: no crash isolation, no timeout) */
 } check_options;
+
+/* Generous: the largest real-world TUs (sqlite3.c, 9 MB preprocessed) parse and lower in a few seconds. */
+#define DRIVER_TU_TIMEOUT_DEFAULT 300.0
 
 /* Runs the whole check and returns the process exit code. Errors are printed to stderr as one line each. */
 int driver_check(const check_options *opt);

@@ -40,6 +40,9 @@ int compdb_from_files(const char *const *files, size_t nfiles, const char *const
 
 /* True for C++ (and Objective-C) sources, which lifeline skips with a note. */
 bool compile_job_is_cxx(const compile_job *job);
+/* Why lifeline does not analyse this job, as a noun phrase ("a C++ or Objective-C translation unit", "an assembler
+ * source"), or NULL for C. From -x LANG, else the file's extension. */
+const char *compile_job_not_c(const compile_job *job);
 
 typedef enum tu_status { TU_OK, TU_PARSE_ERRORS, TU_FAILED, TU_SKIPPED } tu_status;
 const char *tu_status_name(tu_status s);
@@ -62,6 +65,10 @@ typedef struct frontend_options {
     /* Unsaved contents for the main file (LSP, fuzzing); NULL to read from disk. */
     const char *unsaved_contents;
     size_t unsaved_length;
+    /* Called once libclang has parsed the TU, before the lowering starts; NULL for none. A parse worker process tells
+     * its parent, which then knows which of the two a crash or a timeout interrupted (parse_worker.c). */
+    void (*parsed)(void *ctx);
+    void *parsed_ctx;
 } frontend_options;
 
 /* Parses one TU with its own CXIndex and lowers every function defined in it (main file and project headers, never

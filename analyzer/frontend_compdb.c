@@ -257,7 +257,9 @@ int compdb_from_files(const char *const *files, size_t nfiles, const char *const
     return 0;
 }
 
-bool compile_job_is_cxx(const compile_job *job) {
+static const char NOT_C_CXX[] = "a C++ or Objective-C translation unit", NOT_C_ASM[] = "an assembler source";
+
+const char *compile_job_not_c(const compile_job *job) {
     for (size_t i = 0; i < job->nargs; i++) {
         const char *a = job->args[i];
         const char *lang = NULL;
@@ -265,14 +267,27 @@ bool compile_job_is_cxx(const compile_job *job) {
             lang = job->args[i + 1];
         else if (strncmp(a, "-x", 2) == 0 && a[2])
             lang = a + 2;
-        if (lang) return strncmp(lang, "c++", 3) == 0 || strncmp(lang, "objective", 9) == 0;
+        if (!lang) continue;
+        if (strncmp(lang, "c++", 3) == 0 || strncmp(lang, "objective", 9) == 0) return NOT_C_CXX;
+        if (strncmp(lang, "assembler", 9) == 0) return NOT_C_ASM; /* also assembler-with-cpp */
+        return NULL;
     }
-    const char *dot = strrchr(job->file, '.');
-    if (!dot) return false;
+    const char *slash = strrchr(job->file, '/');
+    const char *dot = strrchr(slash ? slash : job->file, '.');
+    if (!dot) return NULL;
     static const char *const cxx_ext[] = {".cc", ".cpp", ".cxx", ".c++", ".C", ".mm", ".m", ".cppm", ".ixx"};
     for (size_t i = 0; i < sizeof cxx_ext / sizeof cxx_ext[0]; i++)
-        if (strcmp(dot, cxx_ext[i]) == 0) return true;
-    return false;
+        if (strcmp(dot, cxx_ext[i]) == 0) return NOT_C_CXX;
+    /* Build systems list assembler sources beside C (curl, collectd, cpuminer...): .s is plain, .S and .sx go
+     * through the preprocessor first. */
+    static const char *const asm_ext[] = {".s", ".S", ".sx", ".asm"};
+    for (size_t i = 0; i < sizeof asm_ext / sizeof asm_ext[0]; i++)
+        if (strcmp(dot, asm_ext[i]) == 0) return NOT_C_ASM;
+    return NULL;
+}
+
+bool compile_job_is_cxx(const compile_job *job) {
+    return compile_job_not_c(job) == NOT_C_CXX;
 }
 
 const char *tu_status_name(tu_status s) {

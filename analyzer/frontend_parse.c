@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -228,12 +229,46 @@ static bool is_warning_flag(const char *a) {
            strncmp(a, "-Wa,", 4) != 0 && strncmp(a, "-Wp,", 4) != 0;
 }
 
+/* A header not found in a TU that still parsed — often one the build generates, such as config.h: the note says
+ * what lifeline did about it and how many of the errors that follow it are not listed. */
+static void explain_missing_header(tool_diag *d, const char *main_file, unsigned after) {
+    const char *base = strrchr(main_file, '/');
+    char msg[2048];
+    int n = snprintf(msg, sizeof msg,
+                     "%s (a generated header? build the project first); lifeline analysed the rest of %s without it",
+                     d->message, base ? base + 1 : main_file);
+    if (after && n > 0 && (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, " and does not list the %u error%s that follow%s", after,
+                 after == 1 ? "" : "s", after == 1 ? "s" : "");
+    free(d->message);
+    d->message = strdup(msg);
+    if (!d->message) abort();
+}
+
 void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out) {
     memset(out, 0, sizeof *out);
-    if (compile_job_is_cxx(job)) {
+    const char *not_c = compile_job_not_c(job);
+    if (not_c) {
         out->status = TU_SKIPPED;
-        tool_diag_add(&out->diags, "lifeline-skipped", SEV_NOTE, job->file, 0, 0,
-                      "skipped: lifeline analyses C; this is a C++ or Objective-C translation unit");
+        char msg[128];
+        snprintf(msg, sizeof msg, "skipped: lifeline analyses C; this is %s", not_c);
+        tool_diag_add(&out->diags, "lifeline-skipped", SEV_NOTE, job->file, 0, 0, msg);
+        return;
+    }
+
+    /* An entry of a compile database that outlived its build tree: clang would only warn and resolve the command's
+     * relative paths against the wrong directory. */
+    struct stat st;
+    const char *why = NULL;
+    if (stat(job->directory, &st) != 0)
+        why = errno == ENOENT || errno == ENOTDIR ? "does not exist" : strerror(errno);
+    else if (!S_ISDIR(st.st_mode))
+        why = "is not a directory";
+    if (why) {
+        out->status = TU_FAILED;
+        char msg[PATH_MAX + 128];
+        snprintf(msg, sizeof msg, "could not analyse this translation unit: its directory %s %s", job->directory, why);
+        tool_diag_add(&out->diags, "lifeline-tu-failed", SEV_ERROR, job->file, 0, 0, msg);
         return;
     }
 
@@ -281,6 +316,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
                                                       nunsaved, flags, &tu);
     free(argv);
     out->parse_seconds = now_seconds() - t0;
+    if (opt && opt->parsed) opt->parsed(opt->parsed_ctx);
     if (rc != CXError_Success || !tu) {
         out->status = TU_FAILED;
         char msg[512];
@@ -294,10 +330,20 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
     out->status = TU_OK;
     unsigned ndiags = clang_getNumDiagnostics(tu);
     bool fatal_main_missing = false;
+    /* The first missing #include (fatal in clang, an error under KeepGoing), an index into out->diags. */
+    size_t fatal_at = SIZE_MAX;
+    unsigned after_fatal = 0;
     for (unsigned i = 0; i < ndiags; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-        if (sev >= CXDiagnostic_Error) {
+        CXString spelling = clang_getDiagnosticSpelling(d);
+        bool not_found = strstr(clang_getCString(spelling), "file not found") != NULL;
+        clang_disposeString(spelling);
+        if (sev >= CXDiagnostic_Error && fatal_at != SIZE_MAX && !not_found) {
+            /* KeepGoing parses on past a missing header; the errors that follow are mostly its echo (every use of
+             * what the header declared): counted, not listed. */
+            after_fatal++;
+        } else if (sev >= CXDiagnostic_Error) {
             CXFile file;
             unsigned line, col;
             clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, &col, NULL);
@@ -311,12 +357,14 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
             }
             tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
             if (!file && sev == CXDiagnostic_Fatal) fatal_main_missing = true;
+            if (file && not_found && fatal_at == SIZE_MAX) fatal_at = out->diags.count - 1;
             clang_disposeString(fname);
             clang_disposeString(text);
             out->status = TU_PARSE_ERRORS;
         }
         clang_disposeDiagnostic(d);
     }
+    if (fatal_at != SIZE_MAX) explain_missing_header(&out->diags.items[fatal_at], job->file, after_fatal);
 
     CXFile main_file = clang_getFile(tu, job->file);
     if (!main_file || fatal_main_missing) {

@@ -8,6 +8,7 @@
 #include "driver.h"
 #include "frontend.h"
 #include "lsp.h"
+#include "parse_pool.h"
 #include "rules.h"
 #include "shard.h"
 
@@ -42,10 +43,14 @@ static const char usage[] =
     "  -j, --jobs N         worker threads (default: one per online core); the output does not depend on N\n"
     "  --shard K/N          analyse only shard K of N: the TUs whose path relative to compile_commands.json\n"
     "                       hashes to K (CI matrices; see README \"Sharding\")\n"
+    "  --tu-timeout SECONDS a TU whose parse and lowering take longer is reported failed and the run goes on\n"
+    "                       (default: 300; 0: no limit)\n"
+    "  --in-process         parse in the lifeline process itself, not in worker processes: no crash isolation,\n"
+    "                       no --tu-timeout (for debuggers and profilers)\n"
     "\n"
     "summarize takes the check options that do not shape a report (-p, FILEs, --shard, --db, --models, --config,\n"
-    "--rules, --srcroot, -j): it analyses and stores summaries and findings in the database, prints no findings,\n"
-    "and exits 0 (2 usage error, 3 some TU could not be analysed)\n"
+    "--rules, --srcroot, -j, --tu-timeout, --in-process): it analyses and stores summaries and findings in the\n"
+    "database, prints no findings, and exits 0 (2 usage error, 3 some TU could not be analysed)\n"
     "\n"
     "exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 some TU could not be analysed\n";
 
@@ -72,7 +77,11 @@ static char *join_command_line(int argc, char **argv) {
 
 /* `lifeline check`, and with summarize `lifeline summarize` (the same options, no report). */
 static int cmd_check(int argc, char **argv, char *command_line, bool summarize) {
-    check_options opt = {.format = FORMAT_TEXT, .command_line = command_line, .summarize_only = summarize};
+    check_options opt = {.format = FORMAT_TEXT,
+                         .command_line = command_line,
+                         .summarize_only = summarize,
+                         .tu_timeout = DRIVER_TU_TIMEOUT_DEFAULT};
+    bool tu_timeout_given = false;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **model_files = calloc((size_t)argc + 1, sizeof *model_files);
     if (!files || !model_files) abort();
@@ -142,6 +151,17 @@ static int cmd_check(int argc, char **argv, char *command_line, bool summarize) 
             if (!v || !*v || *end || n > 256)
                 return free(files), free(model_files), usage_error("%s needs a number of threads (1-256)", "-j");
             opt.jobs = (unsigned)n;
+        } else if (strcmp(a, "--tu-timeout") == 0 || strncmp(a, "--tu-timeout=", 13) == 0) {
+            const char *v = a[12] == '=' ? a + 13 : (has_value ? argv[++i] : NULL);
+            char *end = NULL;
+            double t = v ? strtod(v, &end) : -1;
+            if (!v || !*v || *end || !(t >= 0 && t <= 1e6))
+                return free(files), free(model_files),
+                       usage_error("%s needs a number of seconds (0: no limit)", "--tu-timeout");
+            opt.tu_timeout = t;
+            tu_timeout_given = true;
+        } else if (strcmp(a, "--in-process") == 0) {
+            opt.in_process = true;
         } else if (strcmp(a, "--shard") == 0 || strncmp(a, "--shard=", 8) == 0) {
             const char *v = a[7] == '=' ? a + 8 : (has_value ? argv[++i] : NULL);
             if (!v) return free(files), free(model_files), usage_error("%s needs K/N, e.g. --shard 2/4", "--shard");
@@ -163,6 +183,11 @@ static int cmd_check(int argc, char **argv, char *command_line, bool summarize) 
     opt.nmodel_files = nmodels;
     opt.flags = (const char *const *)argv + i;
     opt.nflags = i < argc ? (size_t)(argc - i) : 0;
+    if (opt.in_process && tu_timeout_given && opt.tu_timeout > 0) {
+        free(files);
+        free(model_files);
+        return usage_error("%s", "--tu-timeout needs worker processes: it cannot be combined with --in-process");
+    }
     if (!opt.compdb_dir && nfiles == 0) {
         free(files);
         free(model_files);
@@ -267,5 +292,6 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "baseline") == 0) return baseline_command(argc - 1, argv + 1);
     if (strcmp(cmd, "dump-cfg") == 0) return cmd_dump_cfg(argc, argv);
     if (strcmp(cmd, "lsp") == 0) return lsp_main(argc, argv);
+    if (strcmp(cmd, PARSE_WORKER_COMMAND) == 0) return parse_worker_command(argc > 2 ? argv[2] : NULL);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -1,7 +1,7 @@
 /* test_analysis.c — the whole pipeline of analysis.c run with several worker counts: parsing in parallel and analysing
  * independent SCCs of the call graph in parallel must give the same findings, diagnostics and summaries, in the same
- * order, as one worker; and the per-function time limit abandons a function that runs too long (its findings dropped,
- * no summary, a lifeline-budget note) while the rest of the run goes on. */
+ * order, as one worker, and so must parsing in worker processes; and the per-function time limit abandons a function
+ * that runs too long (its findings dropped, no summary, a lifeline-budget note) while the rest of the run goes on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,14 +127,18 @@ static size_t count_findings(const analysis *an) {
     return n;
 }
 
-static char *run_described(const compile_jobs *jobs, unsigned workers, size_t *nfindings) {
+static char *run_described_ex(const compile_jobs *jobs, unsigned workers, bool isolate, size_t *nfindings) {
     analysis an;
-    analysis_input in = {.jobs = jobs, .api = &g_api, .workers = workers};
+    analysis_input in = {.jobs = jobs, .api = &g_api, .workers = workers, .isolate = isolate};
     analysis_run(&an, &in);
     char *text = describe(&an);
     if (nfindings) *nfindings = count_findings(&an);
     analysis_free(&an);
     return text;
+}
+
+static char *run_described(const compile_jobs *jobs, unsigned workers, size_t *nfindings) {
+    return run_described_ex(jobs, workers, false, nfindings);
 }
 
 /* One program of many TUs: samples of several rule families and every multi-TU sample of them, so the call graph
@@ -165,6 +169,35 @@ static void test_workers_give_identical_results(void **state) {
     free(one);
     free(four);
     free(three);
+    compile_jobs_free(&jobs);
+    paths_free(&files);
+}
+
+/* The same program parsed in worker processes (parse_pool.h), its IR sent back over a socket: the same findings,
+ * diagnostics and summaries as parsing in this process. */
+static void test_worker_processes_give_identical_results(void **state) {
+    (void)state;
+    static const char *const families[] = {"handle-leak", "stack-address-escape", "missing-timeout"};
+    paths files = {0};
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s", testcases_dir(), families[i]);
+        collect_sources(dir, &files);
+    }
+    assert_true(files.count > 100);
+    static const char *const flags[] = {"-std=gnu17"};
+    compile_jobs jobs;
+    char err[1024];
+    assert_int_equal(compdb_from_files((const char *const *)files.items, files.count, flags, 1, &jobs, err, sizeof err),
+                     0);
+    size_t n_in, n_out;
+    char *in_process = run_described_ex(&jobs, 2, false, &n_in);
+    char *workers = run_described_ex(&jobs, 2, true, &n_out);
+    assert_true(n_in > 50);
+    assert_int_equal(n_in, n_out);
+    assert_string_equal(in_process, workers);
+    free(in_process);
+    free(workers);
     compile_jobs_free(&jobs);
     paths_free(&files);
 }
@@ -280,6 +313,7 @@ static void test_function_time_limit(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_workers_give_identical_results),
+        cmocka_unit_test(test_worker_processes_give_identical_results),
         cmocka_unit_test(test_more_workers_than_work),
         cmocka_unit_test(test_function_time_limit),
     };
