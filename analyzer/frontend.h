@@ -64,6 +64,10 @@ typedef struct frontend_options {
     size_t unsaved_length;
 } frontend_options;
 
+/* Once per process, before any thread starts (main does it): makes libclang parse on the calling thread, so that
+ * deeply nested code is parsed on lifeline's big worker stacks rather than on libclang's own 8 MB thread. */
+void frontend_init(void);
+
 /* Parses one TU with its own CXIndex and lowers every function defined in it (main file and project headers, never
  * system headers). Thread-safe: TUs may be processed in parallel. Never aborts on bad input. */
 void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out);

@@ -118,6 +118,16 @@ uint32_t fe_global_for(tu_lowering *tl, CXCursor decl) {
     return g;
 }
 
+void frontend_init(void) {
+    /* clang_parseTranslationUnit2 runs the parse on a thread of its own with clang's usual 8 MB stack unless
+     * LIBCLANG_NOTHREADS is set. Clang's parser and Sema recurse once or twice per nesting level of an expression
+     * or statement: 2,000 nested unary operators (`- - - x`), 10,000 nested `if`s or parentheses (with
+     * -fbracket-depth raised) overflow 8 MB, and a stack overflow kills the whole process — libclang's crash
+     * recovery cannot run its handler on an exhausted stack. With the variable set, libclang parses on the calling
+     * thread: a lifeline worker, whose 512 MB stack takes some 90,000 levels. A value the user set is kept. */
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
 typedef struct walk_ctx {
     tu_lowering *tl;
     CXFile main_file;

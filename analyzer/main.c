@@ -228,6 +228,7 @@ static int cmd_dump_cfg(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+    frontend_init(); /* before any thread exists: it sets an environment variable */
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;
