@@ -25,6 +25,9 @@
 #include "summary.h"
 
 enum { SCC_MAX_ROUNDS = 5, WORKER_STACK = 512 * 1024 * 1024, MAX_WORKERS = 256 };
+/* Steps kept of a finding's path: the first ones (the acquisition and what follows it) and the last ones (the
+ * branches that lead to the return or the second release). */
+enum { STEPS_HEAD = 10, STEPS_TAIL = 40 };
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -167,6 +170,8 @@ static fn_summary *analyse_function(const program *p, arena *home, program_fn *p
         return NULL;
     }
     res->budget = r.budget_exhausted ? BUDGET_LIMITS : BUDGET_NONE;
+    for (size_t i = 0; i < res->findings.count; i++)
+        finding_cap_steps(&res->findings.items[i], STEPS_HEAD, STEPS_TAIL);
     return s;
 }
 
