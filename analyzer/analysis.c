@@ -26,6 +26,9 @@
 #include "summary.h"
 
 enum { SCC_MAX_ROUNDS = 5, WORKER_STACK = 512 * 1024 * 1024, MAX_WORKERS = 256 };
+/* Steps kept of a finding's path: the first ones (the acquisition and what follows it) and the last ones (the
+ * branches that lead to the return or the second release). */
+enum { STEPS_HEAD = 10, STEPS_TAIL = 40 };
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -172,6 +175,8 @@ static fn_summary *analyse_function(const program *p, arena *home, program_fn *p
         return NULL;
     }
     res->budget = r.budget_exhausted ? BUDGET_LIMITS : BUDGET_NONE;
+    for (size_t i = 0; i < res->findings.count; i++)
+        finding_cap_steps(&res->findings.items[i], STEPS_HEAD, STEPS_TAIL);
     return s;
 }
 
@@ -225,11 +230,10 @@ static uint32_t ready_pop(scheduler *sc) {
     return top;
 }
 
-/* One SCC; a cycle of mutually recursive functions is iterated until their summaries stop changing. */
-static void analyse_scc(scheduler *sc, arena *home, uint32_t k) {
+/* Rounds over the SCC's functions until their summaries stop changing; false when SCC_MAX_ROUNDS were not enough. */
+static bool iterate_scc(scheduler *sc, arena *home, uint32_t begin, uint32_t end, bool recursive) {
     program *p = &sc->an->prog;
     const program_sccs *g = &sc->g;
-    uint32_t begin = g->first[k], end = g->first[k + 1];
     for (int round = 0; round < SCC_MAX_ROUNDS; round++) {
         bool changed = false;
         for (uint32_t i = begin; i < end; i++) {
@@ -241,9 +245,38 @@ static void analyse_scc(scheduler *sc, arena *home, uint32_t k) {
             if (s ? !pf->summary || !summary_equal(pf->summary, s) : pf->summary != NULL) changed = true;
             pf->summary = s;
         }
-        /* a single function is stable after one pass unless it calls itself */
-        if (!changed || (end - begin == 1 && (round > 0 || !calls_itself(p->fns[g->order[begin]].fn)))) break;
+        if (!changed || !recursive) return true; /* a function that does not call itself is done after one pass */
     }
+    return false;
+}
+
+/* One SCC; a cycle of mutually recursive functions is iterated until their summaries stop changing.
+ *
+ * The iteration starts from "never returns" for every function of the cycle: the first round sees only the paths
+ * that return without going round the cycle (`if (n == 0) { fclose(f); return; }`), the next ones add the paths
+ * through the others' summaries, as a recursion unfolds. Starting from "unknown" instead would make each function
+ * hand its handles to an unknown function in the first round (the others have no summary yet), and that "keeps the
+ * handle" would then feed itself round after round: a release or acquire wrapper that recurses across files would
+ * never be recognised. When the rounds run out before the summaries settle, what they hold may still carry the
+ * optimistic start, so the cycle is analysed again from "unknown", as quiet as an unknown function. */
+static void analyse_scc(scheduler *sc, arena *home, uint32_t k) {
+    program *p = &sc->an->prog;
+    const program_sccs *g = &sc->g;
+    uint32_t begin = g->first[k], end = g->first[k + 1];
+    bool recursive = end - begin > 1 || calls_itself(p->fns[g->order[begin]].fn);
+    if (!recursive) {
+        iterate_scc(sc, home, begin, end, false);
+        return;
+    }
+    for (uint32_t i = begin; i < end; i++) {
+        program_fn *pf = &p->fns[g->order[i]];
+        pf->summary = new_summary(home, pf);
+        pf->summary->noreturn = true;
+    }
+    if (iterate_scc(sc, home, begin, end, true)) return;
+    for (uint32_t i = begin; i < end; i++)
+        p->fns[g->order[i]].summary = NULL; /* functions abandoned for time stay abandoned */
+    iterate_scc(sc, home, begin, end, true);
 }
 
 static void *analysis_worker(void *arg) {

@@ -19,6 +19,7 @@
 #include "driver.h"
 #include "emit.h"
 #include "finding.h"
+#include "lsp_text.h"
 #include "rules.h"
 #include "store.h"
 #include "strmap.h"
@@ -355,8 +356,10 @@ static int close_output(FILE *f, const char *path) {
     return bad ? error("cannot write %s: %s", path ? path : "standard output", strerror(errno ? errno : EIO)) : 0;
 }
 
+/* A stored text as a JSON string. Paths and messages are bytes: a Latin-1 file name is not UTF-8, which
+ * json_string refuses (the whole document would fail); lsp_json_str turns such bytes into U+FFFD. */
 static json_t *text_or_null(const char *s) {
-    return s ? json_string(s) : json_null();
+    return s ? lsp_json_str(s) : json_null();
 }
 
 static json_t *run_json(const store_run *r) {

@@ -25,6 +25,22 @@ void finding_add_step(finding *f, const char *file, unsigned line, unsigned col,
     s->message = xstrdup(message ? message : "");
 }
 
+void finding_cap_steps(finding *f, size_t head, size_t tail) {
+    if (f->nsteps <= head + tail + 1) return;
+    size_t dropped = f->nsteps - head - tail;
+    finding_step *gap = &f->steps[head];
+    for (size_t i = head + 1; i < head + dropped; i++) {
+        free(f->steps[i].file);
+        free(f->steps[i].message);
+    }
+    char msg[96];
+    snprintf(msg, sizeof msg, "(%zu more steps of this path are not shown)", dropped);
+    free(gap->message);
+    gap->message = xstrdup(msg);
+    memmove(&f->steps[head + 1], &f->steps[f->nsteps - tail], tail * sizeof *f->steps);
+    f->nsteps = head + 1 + tail;
+}
+
 void finding_clear(finding *f) {
     free(f->message);
     free(f->file);

@@ -36,6 +36,10 @@ typedef struct finding_list {
 /* Append a finding; the list takes ownership of the strings (use strdup'd or fl_* built strings). */
 finding *finding_list_add(finding_list *fl);
 void finding_add_step(finding *f, const char *file, unsigned line, unsigned col, const char *message);
+/* Keep at most the first `head` and the last `tail` steps, with one step between them (at the first step left out)
+ * saying how many were left out. A path through a generated 10,000-branch function would otherwise carry one
+ * "assuming ..." note per branch: megabytes of SARIF for one finding, and nothing a reader can follow. */
+void finding_cap_steps(finding *f, size_t head, size_t tail);
 void finding_list_free(finding_list *fl);
 /* Frees what one finding owns (not the finding itself, which lives in a list's array). */
 void finding_clear(finding *f);

@@ -71,10 +71,17 @@ typedef struct frontend_options {
     void *parsed_ctx;
 } frontend_options;
 
+/* Once per process, before any thread starts (main does it): makes libclang parse on the calling thread, so that
+ * deeply nested code is parsed on lifeline's big worker stacks rather than on libclang's own 8 MB thread. */
+void frontend_init(void);
+
 /* Parses one TU with its own CXIndex and lowers every function defined in it (main file and project headers, never
  * system headers). Thread-safe: TUs may be processed in parallel. Never aborts on bad input. */
 void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out);
 void frontend_result_free(frontend_result *r);
+/* A [lifeline-parse-error] note of lifeline's own (a function left out because clang could not parse its body),
+ * not one of clang's errors. */
+bool frontend_note_is_unparsed_function(const tool_diag *d);
 
 /* libclang's version string, for --version. Heap string. */
 char *frontend_clang_version(void);

@@ -102,6 +102,7 @@ typedef struct lower_ctx {
     switch_ctx *sw;
     label_entry *labels;
     uint32_t nlabels, labels_cap;
+    strmap label_index; /* name -> index + 1 into labels: goto-heavy generated code has thousands of labels */
     uint32_t *indirect_gotos;
     uint32_t nindirect, indirect_cap;
     uint32_t next_scope_id;
@@ -1407,8 +1408,8 @@ static void push_target(lower_ctx *lc, uint32_t brk, uint32_t cont) {
 }
 
 static label_entry *label_get(lower_ctx *lc, const char *name) {
-    for (uint32_t i = 0; i < lc->nlabels; i++)
-        if (strcmp(lc->labels[i].name, name) == 0) return &lc->labels[i];
+    uintptr_t i = (uintptr_t)strmap_get(&lc->label_index, name);
+    if (i) return &lc->labels[i - 1];
     if (lc->nlabels == lc->labels_cap) {
         uint32_t cap = lc->labels_cap ? lc->labels_cap * 2 : 8;
         lc->labels = arena_grow(&lc->scratch, lc->labels, lc->nlabels, cap, sizeof *lc->labels);
@@ -1416,6 +1417,7 @@ static label_entry *label_get(lower_ctx *lc, const char *name) {
     }
     uint32_t b = new_block(lc);
     lc->labels[lc->nlabels] = (label_entry){.name = name, .block = b};
+    strmap_put(&lc->label_index, name, (void *)(uintptr_t)(lc->nlabels + 1));
     return &lc->labels[lc->nlabels++];
 }
 
@@ -1793,6 +1795,7 @@ void fe_lower_function(tu_lowering *tl, CXCursor fn, bool in_header) {
 
     lower_ctx lc = {.tl = tl, .m = m, .f = f};
     arena_init(&lc.scratch);
+    strmap_init(&lc.label_index);
     f->loc = fe_loc(tl, fn);
     {
         CXSourceLocation nameloc = clang_getCursorLocation(fn);
@@ -1849,5 +1852,6 @@ void fe_lower_function(tu_lowering *tl, CXCursor fn, bool in_header) {
             succs[l] = lc.labels[l].block;
         ir_set_succs(m, f, lc.indirect_gotos[i], succs, lc.nlabels);
     }
+    strmap_free(&lc.label_index);
     arena_free(&lc.scratch);
 }

@@ -119,10 +119,92 @@ uint32_t fe_global_for(tu_lowering *tl, CXCursor decl) {
     return g;
 }
 
+void frontend_init(void) {
+    /* clang_parseTranslationUnit2 runs the parse on a thread of its own with clang's usual 8 MB stack unless
+     * LIBCLANG_NOTHREADS is set. Clang's parser and Sema recurse once or twice per nesting level of an expression
+     * or statement: 2,000 nested unary operators (`- - - x`), 10,000 nested `if`s or parentheses (with
+     * -fbracket-depth raised) overflow 8 MB, and a stack overflow kills the whole process — libclang's crash
+     * recovery cannot run its handler on an exhausted stack. With the variable set, libclang parses on the calling
+     * thread: a lifeline worker, whose 512 MB stack takes some 90,000 levels. A value the user set is kept. */
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+/* The note saying a function was left out because clang could not parse its body (see visit_top). */
+#define UNPARSED_FUNCTION_NOTE "was not analysed: clang could not parse all of it"
+
+/* An error after which clang's recovery may have dropped code: where it is, and what clang said. */
+typedef struct hard_error {
+    CXFile file;
+    unsigned offset, line;
+    char *text;
+} hard_error;
+
+typedef struct hard_errors {
+    hard_error *items;
+    size_t n, cap;
+} hard_errors;
+
+/* Errors with a warning option (-Wimplicit-function-declaration, -Wimplicit-int, -Wint-conversion: warnings that
+ * C99 and later make errors by default) leave a complete AST: the call to the undeclared function is still there.
+ * So do the lexer's and preprocessor's own errors (a byte that is not UTF-8 next to an identifier is skipped,
+ * `#error` stops nothing); when they break the code, the parser's or Sema's errors that follow say so. The others
+ * (an undeclared identifier, an unknown type, a nested function definition, a missing `;`) make clang drop the
+ * statement or expression it could not parse. */
+static bool is_hard_error(CXDiagnostic d) {
+    CXString opt = clang_getDiagnosticOption(d, NULL);
+    const char *o = clang_getCString(opt);
+    bool hard = !o || !o[0];
+    clang_disposeString(opt);
+    if (hard) {
+        CXString cat = clang_getDiagnosticCategoryText(d);
+        const char *c = clang_getCString(cat);
+        hard = !c || strcmp(c, "Lexical or Preprocessor Issue") != 0;
+        clang_disposeString(cat);
+    }
+    return hard;
+}
+
+static void hard_error_add(hard_errors *he, CXFile file, unsigned offset, unsigned line, const char *text) {
+    if (he->n == he->cap) {
+        size_t cap = he->cap ? he->cap * 2 : 8;
+        hard_error *grown = realloc(he->items, cap * sizeof *grown);
+        if (!grown) abort();
+        he->items = grown;
+        he->cap = cap;
+    }
+    char *t = strdup(text ? text : "");
+    if (!t) abort();
+    he->items[he->n++] = (hard_error){.file = file, .offset = offset, .line = line, .text = t};
+}
+
+static void hard_errors_free(hard_errors *he) {
+    for (size_t i = 0; i < he->n; i++)
+        free(he->items[i].text);
+    free(he->items);
+}
+
+/* The first error that lies inside fn's body, or NULL. */
+static const hard_error *error_inside(const hard_errors *he, CXCursor fn) {
+    if (!he->n) return NULL;
+    CXSourceRange r = clang_getCursorExtent(fn);
+    CXFile f1, f2;
+    unsigned start, end;
+    clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &start);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &end);
+    if (!f1 || !f2 || !clang_File_isEqual(f1, f2)) return NULL;
+    for (size_t i = 0; i < he->n; i++)
+        if (he->items[i].file && clang_File_isEqual(he->items[i].file, f1) && he->items[i].offset >= start &&
+            he->items[i].offset <= end)
+            return &he->items[i];
+    return NULL;
+}
+
 typedef struct walk_ctx {
     tu_lowering *tl;
     CXFile main_file;
     unsigned functions;
+    const hard_errors *errors;
+    tool_diag_list *diags;
 } walk_ctx;
 
 /* Globals named in a file-scope initialiser (`int *p = &flag;`, `char *q = buf;`) can be written through the
@@ -164,6 +246,23 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     CXFile file;
     clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
     bool in_header = !(file && w->main_file && clang_File_isEqual(file, w->main_file));
+    const hard_error *err = error_inside(w->errors, c);
+    if (err) {
+        /* What clang recovered of this body lacks what it could not parse — a dropped `CLOSE(fp);` is a leak that
+         * is not there. Its findings would be guesses: the function is left out, like one without a body, and
+         * callers treat it as an unknown function. The note is a parse-error note: the incremental cache keeps
+         * those with the TU that had the errors. */
+        CXFile nf;
+        unsigned line, col;
+        clang_getExpansionLocation(loc, &nf, &line, &col, NULL);
+        CXString name = clang_getCursorSpelling(c);
+        char msg[512];
+        snprintf(msg, sizeof msg, "function '%s' " UNPARSED_FUNCTION_NOTE " (line %u: %s)", clang_getCString(name),
+                 err->line, err->text);
+        clang_disposeString(name);
+        tool_diag_add(w->diags, "lifeline-parse-error", SEV_NOTE, fe_file_path(w->tl, nf), line, col, msg);
+        return CXChildVisit_Continue;
+    }
     fe_lower_function(w->tl, c, in_header);
     w->functions++;
     return CXChildVisit_Continue;
@@ -333,6 +432,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
     /* The first missing #include (fatal in clang, an error under KeepGoing), an index into out->diags. */
     size_t fatal_at = SIZE_MAX;
     unsigned after_fatal = 0;
+    hard_errors errors = {0};
     for (unsigned i = 0; i < ndiags; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
@@ -345,8 +445,8 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
             after_fatal++;
         } else if (sev >= CXDiagnostic_Error) {
             CXFile file;
-            unsigned line, col;
-            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, &col, NULL);
+            unsigned line, col, offset;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, &col, &offset);
             CXString fname = clang_getFileName(file);
             CXString text = clang_getDiagnosticSpelling(d);
             const char *f = file ? clang_getCString(fname) : job->file;
@@ -356,6 +456,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
                 f = fbuf;
             }
             tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
+            if (file && is_hard_error(d)) hard_error_add(&errors, file, offset, line, clang_getCString(text));
             if (!file && sev == CXDiagnostic_Fatal) fatal_main_missing = true;
             if (file && not_found && fatal_at == SIZE_MAX) fatal_at = out->diags.count - 1;
             clang_disposeString(fname);
@@ -371,6 +472,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         out->status = TU_FAILED;
         tool_diag_add(&out->diags, "lifeline-tu-failed", SEV_ERROR, job->file, 0, 0,
                       "could not analyse this translation unit: the main file could not be read");
+        hard_errors_free(&errors);
         clang_disposeTranslationUnit(tu);
         clang_disposeIndex(index);
         return;
@@ -386,7 +488,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         strmap_init(&tl.globals_by_usr);
         strmap_init(&tl.noreturn_by_usr);
         strmap_init(&tl.fn_usr_by_name);
-        walk_ctx w = {.tl = &tl, .main_file = main_file};
+        walk_ctx w = {.tl = &tl, .main_file = main_file, .errors = &errors, .diags = &out->diags};
         clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
         inclusion_ctx ic = {.out = out, .tl = &tl};
         clang_getInclusions(tu, visit_inclusion, &ic);
@@ -396,8 +498,13 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         out->module = tl.module;
     }
     out->lower_seconds = now_seconds() - t1;
+    hard_errors_free(&errors);
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(index);
+}
+
+bool frontend_note_is_unparsed_function(const tool_diag *d) {
+    return strcmp(d->tag, "lifeline-parse-error") == 0 && strstr(d->message, UNPARSED_FUNCTION_NOTE) != NULL;
 }
 
 void frontend_result_free(frontend_result *r) {

@@ -319,7 +319,7 @@ static json_t *diagnostics_of(lsp_server *s, analysis *an, const lsp_doc *d, con
     size_t nparse_errors = 0;
     for (size_t i = 0; i < an->diags.count; i++) {
         const tool_diag *td = &an->diags.items[i];
-        if (strcmp(td->tag, "lifeline-parse-error") == 0) {
+        if (strcmp(td->tag, "lifeline-parse-error") == 0 && !frontend_note_is_unparsed_function(td)) {
             if (!first_parse_error || (!is_doc(&dp, first_parse_error->file) && is_doc(&dp, td->file)))
                 first_parse_error = td; /* the first one, preferably in this file */
             nparse_errors++;

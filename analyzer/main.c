@@ -260,6 +260,7 @@ int main(int argc, char **argv) {
      * already cost. */
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_TOP_PAD, 16 << 20);
+    frontend_init(); /* before any thread exists: it sets an environment variable */
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;

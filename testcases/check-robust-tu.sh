@@ -105,7 +105,8 @@ leak good_b >"$crash/good_b.c"
 for p in crash parser_crash llvm_fatal_error; do
     { printf '#pragma clang __debug %s\n' "$p"; leak "in_$p"; } >"$crash/$p.c"
 done
-python3 -c 'import sys; open(sys.argv[1], "w").write("static int x = " + "+".join(["1"] * 300000) + ";\nint get(void) { return x; }\n")' "$crash/deep.c"
+# 300,000 nested unary minuses: clang recurses per level, deeper than even the workers' 512 MB stacks reach.
+python3 -c 'import sys; open(sys.argv[1], "w").write("int get(int x) { return " + "- " * 300000 + "x; }\n")' "$crash/deep.c"
 compdb "$crash" good_a.c crash.c parser_crash.c deep.c llvm_fatal_error.c good_b.c
 
 good_reported() { # NAME WHAT: both good TUs' findings in NAME's text report
