@@ -420,11 +420,11 @@ void engine_report(engine_ctx *cx, const char *rule_id, ir_loc loc, const char *
             ntrace++;
     merged_step *all = arena_alloc(&cx->arena, (nsteps + ntrace + 1) * sizeof *all);
     size_t n = 0;
-    for (size_t i = 0; i < nsteps; i++)
-        all[n++] = (merged_step){steps[i].seq, 1, (uint32_t)n, steps[i].loc, steps[i].message};
+    for (size_t i = 0; i < nsteps; i++, n++) /* n++ apart: `all[n++] = {.., n, ..}` is unsequenced */
+        all[n] = (merged_step){steps[i].seq, 1, (uint32_t)n, steps[i].loc, steps[i].message};
     if (ntrace)
-        for (const trace_node *t = cx->cur->trace; t && t->seq > path_since; t = t->prev)
-            all[n++] = (merged_step){t->seq, 0, (uint32_t)n, t->branch->loc, branch_note(cx, t->branch, t->holds)};
+        for (const trace_node *t = cx->cur->trace; t && t->seq > path_since; t = t->prev, n++)
+            all[n] = (merged_step){t->seq, 0, (uint32_t)n, t->branch->loc, branch_note(cx, t->branch, t->holds)};
     qsort(all, n, sizeof *all, merged_cmp);
 
     finding *f = finding_list_add(cx->out);

@@ -330,7 +330,7 @@ static resolved resolve(engine_ctx *cx, esc_state *st, const ir_place *p) {
         r.global = UINT32_MAX;
         start = (uint16_t)(i + 1);
     }
-    r.path = p->path + start;
+    r.path = p->path ? p->path + start : NULL; /* no path steps: NULL, and NULL + 0 is undefined */
     r.npath = (uint16_t)(p->npath - start);
     return r;
 }
