@@ -441,8 +441,16 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         clang_disposeString(spelling);
         if (sev >= CXDiagnostic_Error && fatal_at != SIZE_MAX && !not_found) {
             /* KeepGoing parses on past a missing header; the errors that follow are mostly its echo (every use of
-             * what the header declared): counted, not listed. */
+             * what the header declared): counted, not listed — but still errors inside the functions they are in. */
             after_fatal++;
+            CXFile file;
+            unsigned line, offset;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, NULL, &offset);
+            if (file && is_hard_error(d)) {
+                CXString text = clang_getDiagnosticSpelling(d);
+                hard_error_add(&errors, file, offset, line, clang_getCString(text));
+                clang_disposeString(text);
+            }
         } else if (sev >= CXDiagnostic_Error) {
             CXFile file;
             unsigned line, col, offset;

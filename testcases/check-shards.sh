@@ -82,6 +82,11 @@ for d in "$cases"/*/xtu-*/; do
     [ -f "$d/compile_commands.json.in" ] || continue
     d=${d%/}
     name=${d#"$cases"/}
+    # A known gap, kept visible rather than deleted (like check-known-to-fail in the samples).
+    if grep -qs 'check-shards-known-to-differ' "$d"/README "$d"/*.c; then
+        echo "XFAIL: $name (check-shards-known-to-differ)"
+        continue
+    fi
     p="$tmp/p${#projects[@]}"
     mkdir -p "$p/src/$name"
     cp -R "$d/." "$p/src/$name/"
