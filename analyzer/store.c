@@ -309,7 +309,7 @@ struct store {
     sqlite3_stmt *st[ST_COUNT];
     string_pool rules;
     kill_hook kill;
-    long tu_transactions; /* TU transactions this handle started, for the kill hook */
+    long tu_transactions; /* TU transactions this handle came to commit, for the kill hook */
 };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -440,6 +440,15 @@ static unsigned column_uint(sqlite3_stmt *st, int i) {
  * case there is no transaction left to end. */
 static void rollback(store *s) {
     if (!sqlite3_get_autocommit(s->db)) exec_stmt(s->st[ST_ROLLBACK]);
+}
+
+/* Commits a TU transaction (its rows written); 0 or the SQLite error code. */
+static int commit_tu(store *s) {
+    long nth = ++s->tu_transactions;
+    kill_hook_point(s, 'd', nth);
+    int rc = exec_stmt(s->st[ST_COMMIT]);
+    if (rc == 0) kill_hook_point(s, 'a', nth);
+    return rc;
 }
 
 /* ---- opening and migrating ----------------------------------------------------------------------------------- */
@@ -679,7 +688,9 @@ static bool has_wal_content(const char *path) {
 
 /* Opens a database this process cannot write, for reading: SQLite's read-only mode, which still needs the WAL index
  * (PATH-shm) to exist or be creatable; failing that, and when nothing lives in a WAL file beside the database, as an
- * immutable file (no locks, no WAL index), which is exact because everything is in the main file. */
+ * immutable file (no locks, no WAL index), which is exact because everything is in the main file. (Immutable means
+ * SQLite does not look for writers: one with more rights than us could checkpoint into the file under a long query.
+ * The read-only copies this is for have none.) */
 static store *open_read_only(const char *path, char *err, size_t errlen) {
     store *s = xrealloc(NULL, sizeof *s);
     memset(s, 0, sizeof *s);
@@ -1039,11 +1050,7 @@ int64_t store_insert_tu(store *s, int64_t run_id, const store_tu *tu, char *err,
         return -1;
     }
     int64_t id = 0;
-    long nth = ++s->tu_transactions;
-    if (record_tu_rows(s, run_id, tu, &id) == 0 && (kill_hook_point(s, 'd', nth), exec_stmt(s->st[ST_COMMIT])) == 0) {
-        kill_hook_point(s, 'a', nth);
-        return id;
-    }
+    if (record_tu_rows(s, run_id, tu, &id) == 0 && commit_tu(s) == 0) return id;
     /* Take the message before ROLLBACK replaces it. */
     db_err(s, err, errlen, what);
     rollback(s);
@@ -1157,12 +1164,8 @@ int64_t store_copy_tu(store *s, int64_t tu_id, int64_t run_id, char *err, size_t
         return -1;
     }
     int64_t id = 0;
-    long nth = ++s->tu_transactions;
     int rc = copy_tu_rows(s, tu_id, run_id, &id);
-    if (rc == 0 && (kill_hook_point(s, 'd', nth), exec_stmt(s->st[ST_COMMIT])) == 0) {
-        kill_hook_point(s, 'a', nth);
-        return id;
-    }
+    if (rc == 0 && commit_tu(s) == 0) return id;
     if (rc == SQLITE_NOTFOUND)
         set_err(err, errlen, "database %s: %s: no such TU row", s->path, what);
     else

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ctest (normal build only: valgrind cannot run an ASan binary): lifeline under valgrind's memcheck on the bundled
 # demo (3 TUs) — a cold run writing the database and SARIF, a warm run reusing every TU from it, the `db` queries,
-# a run without a database and the refusal of a damaged one. Any invalid read or write, use of uninitialised memory,
-# or block of lifeline's definitely or indirectly lost at exit fails the test. Still-reachable blocks are not errors:
+# a run without a database and the refusal of a damaged one; the parse worker processes (parse_pool.h) too, whether
+# forked or spawned. Any invalid read or write, use of uninitialised memory, or block of lifeline's definitely or
+# indirectly lost at exit, in any of those processes, fails the test. Still-reachable blocks are not errors:
 # at exit they are all libLLVM's and libz3's static initialisers' (option registries, allocated when libclang is
 # loaded, never freed by design); lifeline's own memory is freed (README "Robustness").
 # Usage: check-valgrind.sh LIFELINE TESTCASES_DIR
@@ -38,19 +39,25 @@ vg() {
     local name=$1 want=$2 rc
     shift 2
     set +e
+    mkdir -p "$tmp/$name"
     (cd "$demo" && valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-        --show-leak-kinds=definite,indirect --num-callers=30 --log-file="$tmp/$name.vg" "$lifeline" "$@") \
-        >"$tmp/$name.out" 2>"$tmp/$name.err"
+        --show-leak-kinds=definite,indirect --num-callers=30 --trace-children=yes \
+        --log-file="$tmp/$name/%p.vg" "$lifeline" "$@") >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     set -e
-    if [ "$rc" = 99 ]; then
+    # One log per process: lifeline and each parse worker it started.
+    local logs=("$tmp/$name"/*.vg) bad
+    bad=$(grep -L 'ERROR SUMMARY: 0 errors' "${logs[@]}" || true)
+    if [ "$rc" = 99 ] || [ -n "$bad" ]; then
         fail "$name: memcheck errors"
-        grep -E 'Invalid|uninitialised|definitely|indirectly|^==[0-9]+== +(at|by)' "$tmp/$name.vg" | head -40
+        for log in ${bad:-"${logs[@]}"}; do
+            grep -E 'Command:|Invalid|uninitialised|definitely|indirectly|^==[0-9]+== +(at|by)' "$log" | head -40
+        done
     elif [ "$rc" != "$want" ]; then
         fail "$name: exit $rc, expected $want"
         cat "$tmp/$name.err"
     else
-        echo "ok: $name: exit $rc, $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$tmp/$name.vg"), $(grep -o 'definitely lost: [0-9,]* bytes' "$tmp/$name.vg" || echo 'no leaks')"
+        echo "ok: $name: exit $rc, ${#logs[@]} process(es), 0 errors"
     fi
 }
 
