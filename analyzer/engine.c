@@ -74,7 +74,13 @@ struct engine_ctx {
     uint32_t nwork, capwork;
     strmap reported;
     uint32_t visits;
+    double deadline; /* monotonic seconds; 0 = none */
+    /* The budget ran out in the middle of a block (set by run_block, which checks it every ENGINE_EVENTS_CHECK
+     * events: a single block of thousands of statements must not outgrow the limits before the next visit). */
+    bool over_budget, over_time;
 };
+
+enum { ENGINE_EVENTS_CHECK = 1024 };
 
 static const const_env empty_env = {0};
 
@@ -164,18 +170,31 @@ static bool pair_equal(const const_pair *a, const const_pair *b) {
     return a->var == b->var && a->nonzero_only == b->nonzero_only && (a->nonzero_only || a->value == b->value);
 }
 
-/* A copy of env with var's fact replaced by `fact` (NULL: forgotten). */
+/* Facts an env holds at most. Each step copies the env, and temporaries are never forgotten: without a bound, a
+ * function of thousands of `n++;` (a temporary each) took quadratic time and memory (16384 of them: over 5 GB). */
+enum { ENV_MAX_FACTS = 128 };
+
+/* A copy of env with var's fact replaced by `fact` (NULL: forgotten). A fact about one more variable when the env is
+ * full takes the place of the oldest temporary's (temporaries are read right after they are set), or, when it holds
+ * no temporary, is not kept. */
 static const const_env *env_put(engine_ctx *cx, const const_env *env, uint32_t var, const const_pair *fact) {
     const const_pair *old = env_find(env, var);
     if (!old && !fact) return env;
     if (old && fact && pair_equal(old, fact)) return env;
-    uint32_t n = env->n + (fact && !old ? 1 : 0) - (!fact && old ? 1 : 0);
+    uint32_t evict = UINT32_MAX;
+    if (fact && !old && env->n >= ENV_MAX_FACTS) {
+        for (uint32_t i = 0; i < env->n && evict == UINT32_MAX; i++)
+            if (env->items[i].var < cx->f->nvars && cx->f->vars[env->items[i].var].kind == VAR_TEMP)
+                evict = env->items[i].var;
+        if (evict == UINT32_MAX) return env;
+    }
+    uint32_t n = env->n + (fact && !old ? 1 : 0) - (!fact && old ? 1 : 0) - (evict != UINT32_MAX ? 1 : 0);
     const_env *e = arena_alloc(&cx->arena, sizeof *e + n * sizeof(const_pair));
     uint32_t j = 0;
     bool placed = false;
     for (uint32_t i = 0; i < env->n; i++) {
         const const_pair *p = &env->items[i];
-        if (p->var == var) continue;
+        if (p->var == var || p->var == evict) continue;
         if (fact && !placed && p->var > var) {
             e->items[j++] = *fact;
             placed = true;
@@ -554,6 +573,15 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     if (cx->ck->block) cx->ck->block(cx, cx->running.cs, b);
     for (uint32_t i = 0; i < blk->nevents; i++) {
         const ir_event *ev = &blk->events[i];
+        if (i && i % ENGINE_EVENTS_CHECK == 0) {
+            cx->over_budget = cx->limits.max_arena_bytes && cx->arena.total > cx->limits.max_arena_bytes;
+            cx->over_time = cx->deadline > 0 && monotonic_seconds() > cx->deadline;
+            if (cx->over_budget || cx->over_time) {
+                cx->over_budget = true;
+                cx->cur = NULL;
+                return;
+            }
+        }
         cx->ck->event(cx, cx->running.cs, ev);
         env_after_event(cx, &cx->running, ev);
         if (ev->kind == EV_CALL) {
@@ -660,6 +688,7 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
         return res;
     }
     double deadline = cx.limits.max_seconds > 0 ? monotonic_seconds() + cx.limits.max_seconds : 0;
+    cx.deadline = deadline;
     add_state(&cx, 0, entry);
     /* LIFO: finishes one path's straight-line continuation before starting another, which keeps states few. */
     while (cx.nwork) {
@@ -674,6 +703,11 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
             break;
         }
         run_block(&cx, w.block, w.st);
+        if (cx.over_budget) {
+            res.budget_exhausted = true;
+            res.timed_out = cx.over_time;
+            break;
+        }
     }
     res.block_visits = cx.visits;
     if (checker->finish) checker->finish(&cx);

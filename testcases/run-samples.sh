@@ -7,7 +7,7 @@
 #   testcases/run-samples.sh build/lifeline testcases                 # everything
 #   testcases/run-samples.sh build/lifeline testcases return-local    # only samples whose path contains the filter
 #
-# Layout of TESTCASES_DIR (unit/ and demo/ are skipped):
+# Layout of TESTCASES_DIR (unit/, demo/ and fuzz/ are skipped):
 #   RULE/NAME.c                  one sample, analysed alone:
 #                                  lifeline check FILE --db DB -- -std=gnu17 <check-flags>
 #   RULE/xtu-NAME/               a cross-TU sample: several .c (and .h) files plus compile_commands.json.in whose
@@ -376,7 +376,7 @@ for ruledir in "$root"/*/; do
     [ -d "$ruledir" ] || continue
     rule=${ruledir%/}
     rule=${rule##*/}
-    case $rule in unit | demo) continue ;; esac
+    case $rule in unit | demo | fuzz) continue ;; esac
     for f in "$ruledir"*.c; do
         [ -f "$f" ] || continue
         rel=${f#"$root"/}

@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libclang-19-dev clang-19          # front end; clang-19 also gives the resource headers and the fuzzer runtime
+  libclang-19-dev clang-19          # front end; clang-19 also gives the resource headers
+  libclang-rt-19-dev                # libFuzzer and the sanitizer runtimes for clang-19 (testcases/check-fuzz.sh)
   libsqlite3-dev sqlite3            # store
   libjansson-dev                    # SARIF / JSON / LSP
   libyaml-dev                       # .lifeline.yaml config

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command, and what CI runs: every test, in a normal build and under ASan+UBSan.
-#   unit tests (cmocka), annotated samples through the real CLI, SARIF validation with Microsoft's validator.
+#   unit tests (cmocka), annotated samples through the real CLI, SARIF validation with Microsoft's validator;
+#   then a minute of libFuzzer (testcases/check-fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/tools/install-deps.sh"
@@ -18,4 +19,6 @@ for variant in build build-asan; do
     status=1
   fi
 done
+# libFuzzer over the whole pipeline for a bounded 60 s (clang-19, ASan+UBSan): any crash fails.
+"$root/testcases/check-fuzz.sh" 60 || status=1
 exit $status

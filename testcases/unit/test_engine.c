@@ -710,6 +710,59 @@ static void test_time_limit(void **state) {
     assert_false(r.timed_out);
 }
 
+/* One function of `n` straight-line `n++;` statements (one block, a temporary with a known value each) between
+ * `int k = 1;` and `if (k) acquire();`. Heap string. */
+static char *straight_line_source(unsigned n) {
+    static const char head[] = "void acquire(void);\nvoid big(void) {\n    int n = 0, k = 1;\n";
+    static const char tail[] = "    if (k) acquire();\n}\n";
+    size_t len = sizeof head + (size_t)n * 9 + sizeof tail;
+    char *src = malloc(len);
+    assert_non_null(src);
+    char *p = src + sprintf(src, "%s", head);
+    for (unsigned i = 0; i < n; i++)
+        p += sprintf(p, "    n++;\n");
+    sprintf(p, "%s", tail);
+    return src;
+}
+
+/* The constants the engine knows are copied at each step and temporaries are never forgotten: a long function of
+ * `n++;` took quadratic time and memory (found by fuzzing: 16384 statements, over 5 GB). The known facts are bounded
+ * now, the oldest temporaries making room, so the function is analysed completely and k's value is still known. */
+static void test_many_temporaries_stay_linear(void **state) {
+    (void)state;
+    char *src = straight_line_source(6000);
+    load(src);
+    free(src);
+    engine_result r = run("big");
+    assert_false(r.budget_exhausted);
+    assert_int_equal(r.block_visits, 3); /* k is known: the edge where it is 0 is never taken */
+    assert_int_equal(g_findings.count, 1);
+    assert_int_equal(rec.counts_seen, COUNT_BIT(1));
+}
+
+/* The memory and time limits were looked at between block visits only: one block of thousands of statements could
+ * grow past them unchecked (a macro-generated function took 24 GB). They are checked inside a block too. */
+static void test_budget_inside_one_block(void **state) {
+    (void)state;
+    char *src = straight_line_source(3000);
+    load(src);
+    free(src);
+    engine_limits lim = engine_default_limits();
+    lim.max_arena_bytes = 64 << 10;
+    engine_result r = run_limits("big", &lim);
+    assert_true(r.budget_exhausted);
+    assert_false(r.timed_out);
+    assert_int_equal(rec.nfinish, 1); /* finish still runs */
+    assert_int_equal(rec.nret, 0);    /* the block was left in the middle */
+
+    lim = engine_default_limits();
+    lim.max_seconds = 1e-9;
+    r = run_limits("big", &lim);
+    assert_true(r.budget_exhausted);
+    assert_true(r.timed_out);
+    assert_int_equal(rec.nret, 0);
+}
+
 /* --- reports ---------------------------------------------------------------------------------------------------------
  */
 
@@ -860,6 +913,8 @@ int main(void) {
         cmocka_unit_test_teardown(test_unbounded_loop_terminates, free_world),
         cmocka_unit_test_teardown(test_budget_exhaustion, free_world),
         cmocka_unit_test_teardown(test_time_limit, free_world),
+        cmocka_unit_test_teardown(test_many_temporaries_stay_linear, free_world),
+        cmocka_unit_test_teardown(test_budget_inside_one_block, free_world),
         cmocka_unit_test_teardown(test_identical_reports_kept_once, free_world),
         cmocka_unit_test_teardown(test_path_notes_after_path_since, free_world),
         cmocka_unit_test_teardown(test_core_facts, free_world),
