@@ -137,6 +137,7 @@ typedef struct hard_error {
     CXFile file;
     unsigned offset, line;
     char *text;
+    bool echo; /* follows a missing header: counted in that header's note, not listed */
 } hard_error;
 
 typedef struct hard_errors {
@@ -164,7 +165,7 @@ static bool is_hard_error(CXDiagnostic d) {
     return hard;
 }
 
-static void hard_error_add(hard_errors *he, CXFile file, unsigned offset, unsigned line, const char *text) {
+static void hard_error_add(hard_errors *he, CXFile file, unsigned offset, unsigned line, const char *text, bool echo) {
     if (he->n == he->cap) {
         size_t cap = he->cap ? he->cap * 2 : 8;
         hard_error *grown = realloc(he->items, cap * sizeof *grown);
@@ -174,7 +175,7 @@ static void hard_error_add(hard_errors *he, CXFile file, unsigned offset, unsign
     }
     char *t = strdup(text ? text : "");
     if (!t) abort();
-    he->items[he->n++] = (hard_error){.file = file, .offset = offset, .line = line, .text = t};
+    he->items[he->n++] = (hard_error){.file = file, .offset = offset, .line = line, .text = t, .echo = echo};
 }
 
 static void hard_errors_free(hard_errors *he) {
@@ -199,12 +200,20 @@ static const hard_error *error_inside(const hard_errors *he, CXCursor fn) {
     return NULL;
 }
 
+/* Functions left out because of errors that follow a missing header: said in that header's note. */
+enum { ECHOED_NAMES = 5 };
+typedef struct echoed_functions {
+    unsigned count;
+    char names[ECHOED_NAMES * 64];
+} echoed_functions;
+
 typedef struct walk_ctx {
     tu_lowering *tl;
     CXFile main_file;
     unsigned functions;
     const hard_errors *errors;
     tool_diag_list *diags;
+    echoed_functions echoed;
 } walk_ctx;
 
 /* Globals named in a file-scope initialiser (`int *p = &flag;`, `char *q = buf;`) can be written through the
@@ -256,6 +265,16 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
         unsigned line, col;
         clang_getExpansionLocation(loc, &nf, &line, &col, NULL);
         CXString name = clang_getCursorSpelling(c);
+        if (err->echo) {
+            /* The missing header's note lists it: one note rather than one per function using the header. */
+            echoed_functions *e = &w->echoed;
+            if (e->count++ < ECHOED_NAMES) {
+                size_t used = strlen(e->names);
+                snprintf(e->names + used, sizeof e->names - used, "%s%s", used ? ", " : "", clang_getCString(name));
+            }
+            clang_disposeString(name);
+            return CXChildVisit_Continue;
+        }
         char msg[512];
         snprintf(msg, sizeof msg, "function '%s' " UNPARSED_FUNCTION_NOTE " (line %u: %s)", clang_getCString(name),
                  err->line, err->text);
@@ -342,6 +361,19 @@ static void explain_missing_header(tool_diag *d, const char *main_file, unsigned
     free(d->message);
     d->message = strdup(msg);
     if (!d->message) abort();
+}
+
+/* Appends to the missing header's note which functions its errors kept out of the analysis. */
+static void echoed_note(tool_diag *d, const echoed_functions *e) {
+    char more[64] = "";
+    if (e->count > ECHOED_NAMES) snprintf(more, sizeof more, " and %u more", e->count - ECHOED_NAMES);
+    size_t n = strlen(d->message) + strlen(e->names) + sizeof more + 128;
+    char *msg = malloc(n);
+    if (!msg) abort();
+    snprintf(msg, n, "%s; %s that they broke %s not analysed: %s%s", d->message,
+             e->count == 1 ? "one function" : "functions", e->count == 1 ? "is" : "are", e->names, more);
+    free(d->message);
+    d->message = msg;
 }
 
 void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out) {
@@ -441,14 +473,15 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         clang_disposeString(spelling);
         if (sev >= CXDiagnostic_Error && fatal_at != SIZE_MAX && !not_found) {
             /* KeepGoing parses on past a missing header; the errors that follow are mostly its echo (every use of
-             * what the header declared): counted, not listed — but still errors inside the functions they are in. */
+             * what the header declared): counted, not listed — but they still keep their functions out of the
+             * analysis, or a dropped `CLOSE(fp);` from the missing header would be a leak. */
             after_fatal++;
             CXFile file;
             unsigned line, offset;
             clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, &line, NULL, &offset);
             if (file && is_hard_error(d)) {
                 CXString text = clang_getDiagnosticSpelling(d);
-                hard_error_add(&errors, file, offset, line, clang_getCString(text));
+                hard_error_add(&errors, file, offset, line, clang_getCString(text), true);
                 clang_disposeString(text);
             }
         } else if (sev >= CXDiagnostic_Error) {
@@ -464,7 +497,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
                 f = fbuf;
             }
             tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
-            if (file && is_hard_error(d)) hard_error_add(&errors, file, offset, line, clang_getCString(text));
+            if (file && is_hard_error(d)) hard_error_add(&errors, file, offset, line, clang_getCString(text), false);
             if (!file && sev == CXDiagnostic_Fatal) fatal_main_missing = true;
             if (file && not_found && fatal_at == SIZE_MAX) fatal_at = out->diags.count - 1;
             clang_disposeString(fname);
@@ -498,6 +531,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         strmap_init(&tl.fn_usr_by_name);
         walk_ctx w = {.tl = &tl, .main_file = main_file, .errors = &errors, .diags = &out->diags};
         clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
+        if (fatal_at != SIZE_MAX && w.echoed.count) echoed_note(&out->diags.items[fatal_at], &w.echoed);
         inclusion_ctx ic = {.out = out, .tl = &tl};
         clang_getInclusions(tu, visit_inclusion, &ic);
         strmap_free(&tl.globals_by_usr);

@@ -65,9 +65,10 @@ int untouched_by_the_header(const char *p) {
 
 /*
  * check-name: missing header
- * check-description: the TU has parse errors (each is a [lifeline-parse-error] note). Functions whose body holds an
- *   error after which clang drops code (an undeclared identifier, an unknown type, an incomplete struct) are not
- *   analysed, with a note: dropped_statement would otherwise leak through the dropped CLOSE_AND_LOG. Calls to
+ * check-description: the TU has parse errors (one [lifeline-parse-error] note names the missing header and counts
+ *   the errors that follow). Functions whose body holds an error after which clang drops code (an undeclared
+ *   identifier, an unknown type, an incomplete struct) are not analysed, and that note names them:
+ *   dropped_statement would otherwise leak through the dropped CLOSE_AND_LOG. Calls to
  *   undeclared functions stay (the stream is handed to an unknown function). The rest of the TU is analysed as
  *   usual: the leak in untouched_by_the_header is reported.
  */
