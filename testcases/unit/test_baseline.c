@@ -22,6 +22,7 @@
 #include "finding.h"
 #include "store.h"
 #include "strmap.h"
+#include "temp_dir.h"
 
 typedef struct fixture {
     char dir[64];
@@ -31,8 +32,7 @@ typedef struct fixture {
 static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     if (!fx) return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/lifeline-test-baseline-XXXXXX");
-    if (!mkdtemp(fx->dir)) {
+    if (temp_dir_make(fx->dir, sizeof fx->dir, "baseline") != 0) {
         free(fx);
         return -1;
     }
@@ -41,15 +41,10 @@ static int setup(void **state) {
     return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw) {
-    (void)sb, (void)type, (void)ftw;
-    return remove(path);
-}
-
 static int teardown(void **state) {
     fixture *fx = *state;
     baseline_free(&fx->fps);
-    int rc = nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    int rc = temp_dir_remove(fx->dir);
     free(fx);
     return rc;
 }

@@ -18,23 +18,20 @@
 
 #include "config.h"
 #include "rules.h"
+#include "temp_dir.h"
 
 /* ---- helpers ------------------------------------------------------------------------------------------------- */
 
 /* A fresh temporary directory (malloc'd path). */
 static char *temp_dir(void) {
-    char *d = strdup("/tmp/lifeline-test-config-XXXXXX");
-    assert_non_null(mkdtemp(d));
+    char *d = malloc(64);
+    assert_non_null(d);
+    assert_int_equal(temp_dir_make(d, 64, "config"), 0);
     return d;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
 static void remove_tree(char *dir) {
-    assert_int_equal(nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+    assert_int_equal(temp_dir_remove(dir), 0);
     free(dir);
 }
 

@@ -23,6 +23,7 @@
 #include "db_merge.h"
 #include "finding.h"
 #include "store.h"
+#include "temp_dir.h"
 
 typedef struct fixture {
     char dir[64];
@@ -31,8 +32,7 @@ typedef struct fixture {
 static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     if (!fx) return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/lifeline-test-merge-XXXXXX");
-    if (!mkdtemp(fx->dir)) {
+    if (temp_dir_make(fx->dir, sizeof fx->dir, "merge") != 0) {
         free(fx);
         return -1;
     }
@@ -40,24 +40,15 @@ static int setup(void **state) {
     return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw) {
-    (void)sb, (void)type, (void)ftw;
-    return remove(path);
-}
-
 static int teardown(void **state) {
     fixture *fx = *state;
-    int rc = nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    int rc = temp_dir_remove(fx->dir);
     free(fx);
     return rc;
 }
 
 static char *path_in(const fixture *fx, const char *rel) {
-    size_t n = strlen(fx->dir) + strlen(rel) + 2;
-    char *p = malloc(n);
-    assert_non_null(p);
-    snprintf(p, n, "%s/%s", fx->dir, rel);
-    return p;
+    return temp_dir_path(fx->dir, rel);
 }
 
 static void raw_exec_on(const char *path, const char *sql) {

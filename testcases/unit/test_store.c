@@ -28,6 +28,7 @@
 
 #include "finding.h"
 #include "store.h"
+#include "temp_dir.h"
 
 /* ---- helpers ------------------------------------------------------------------------------------------------- */
 
@@ -38,8 +39,7 @@ typedef struct fixture {
 static int setup(void **state) {
     fixture *fx = calloc(1, sizeof *fx);
     if (!fx) return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/lifeline-test-store-XXXXXX");
-    if (!mkdtemp(fx->dir)) {
+    if (temp_dir_make(fx->dir, sizeof fx->dir, "store") != 0) {
         free(fx);
         return -1;
     }
@@ -47,27 +47,16 @@ static int setup(void **state) {
     return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw) {
-    (void)sb, (void)type, (void)ftw;
-    return remove(path);
-}
-
 static int teardown(void **state) {
     fixture *fx = *state;
-    /* Put permissions back first in case a test made something read-only. */
-    chmod(fx->dir, 0700);
-    int rc = nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    int rc = temp_dir_remove(fx->dir);
     free(fx);
     return rc;
 }
 
 /* dir + "/" + rel, malloc'd. */
 static char *path_in(const fixture *fx, const char *rel) {
-    size_t n = strlen(fx->dir) + strlen(rel) + 2;
-    char *p = malloc(n);
-    assert_non_null(p);
-    snprintf(p, n, "%s/%s", fx->dir, rel);
-    return p;
+    return temp_dir_path(fx->dir, rel);
 }
 
 static void assert_str_eq0(const char *a, const char *b) {
