@@ -1076,43 +1076,85 @@ int64_t store_cache_candidate(store *s, const char *main_file, const char *args_
     return id;
 }
 
-int store_each_tu_file(store *s, int64_t tu_id, store_tu_file_fn fn, void *ctx, char *err, size_t errlen) {
-    sqlite3_stmt *st = s->st[ST_TU_FILES];
-    if (sqlite3_stmt_busy(st)) {
-        set_err(err, errlen, "database %s: store_each_tu_file called from its own callback", s->path);
-        return -1;
-    }
-    sqlite3_bind_int64(st, 1, tu_id);
+/* ---- walks over rows ------------------------------------------------------------------------------------------- */
+
+/* A walk hands each row's text columns to a callback of the caller's. Each query has one prepared statement per
+ * handle, its one cursor: a callback that started the same walk again would reset it under the walk's feet, so that
+ * is refused rather than looping or skipping rows. */
+static bool walk_busy(store *s, sqlite3_stmt *st, const char *caller, char *err, size_t errlen) {
+    if (!sqlite3_stmt_busy(st)) return false;
+    set_err(err, errlen, "database %s: %s called from its own callback", s->path, caller);
+    return true;
+}
+
+enum { WALK_MAX_COLUMNS = 4 };
+
+/* Steps st (bound already) to its end or until row() returns non-zero, giving it the first ncols text columns;
+ * 0, or -1 with err saying `what` could not be read. */
+static int each_row(store *s, sqlite3_stmt *st, int ncols, int (*row)(void *walk, const char *const *col), void *walk,
+                    const char *what, char *err, size_t errlen) {
+    const char *col[WALK_MAX_COLUMNS];
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
+        for (int i = 0; i < ncols && i < WALK_MAX_COLUMNS; i++)
+            col[i] = (const char *)sqlite3_column_text(st, i);
+        if (row(walk, col) != 0) {
             rc = SQLITE_DONE;
             break;
         }
     }
-    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read the files of a TU");
+    if (rc != SQLITE_DONE) db_err(s, err, errlen, what);
     stmt_done_with(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The callers' callbacks, each with its context, behind each_row's one signature. */
+typedef struct tu_file_walk {
+    store_tu_file_fn fn;
+    void *ctx;
+} tu_file_walk;
+static int tu_file_row(void *w, const char *const *c) {
+    return ((tu_file_walk *)w)->fn(((tu_file_walk *)w)->ctx, c[0], c[1]);
+}
+
+typedef struct dep_walk {
+    store_dep_fn fn;
+    void *ctx;
+} dep_walk;
+static int dep_row(void *w, const char *const *c) {
+    return ((dep_walk *)w)->fn(((dep_walk *)w)->ctx, c[0], c[1], c[2]);
+}
+
+typedef struct summary_walk {
+    store_summary_fn fn;
+    void *ctx;
+} summary_walk;
+static int summary_row(void *w, const char *const *c) {
+    return ((summary_walk *)w)->fn(((summary_walk *)w)->ctx, c[0], c[1], c[2], c[3]);
+}
+
+typedef struct text_walk {
+    int (*fn)(void *ctx, const char *text);
+    void *ctx;
+} text_walk;
+static int text_row(void *w, const char *const *c) {
+    return ((text_walk *)w)->fn(((text_walk *)w)->ctx, c[0]);
+}
+
+int store_each_tu_file(store *s, int64_t tu_id, store_tu_file_fn fn, void *ctx, char *err, size_t errlen) {
+    sqlite3_stmt *st = s->st[ST_TU_FILES];
+    if (walk_busy(s, st, __func__, err, errlen)) return -1;
+    sqlite3_bind_int64(st, 1, tu_id);
+    tu_file_walk w = {fn, ctx};
+    return each_row(s, st, 2, tu_file_row, &w, "cannot read the files of a TU", err, errlen);
+}
+
 int store_each_tu_dep(store *s, int64_t tu_id, store_dep_fn fn, void *ctx, char *err, size_t errlen) {
     sqlite3_stmt *st = s->st[ST_TU_DEPS];
-    if (sqlite3_stmt_busy(st)) {
-        set_err(err, errlen, "database %s: store_each_tu_dep called from its own callback", s->path);
-        return -1;
-    }
+    if (walk_busy(s, st, __func__, err, errlen)) return -1;
     sqlite3_bind_int64(st, 1, tu_id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-               (const char *)sqlite3_column_text(st, 2)) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read the dependencies of a TU");
-    stmt_done_with(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    dep_walk w = {fn, ctx};
+    return each_row(s, st, 3, dep_row, &w, "cannot read the dependencies of a TU", err, errlen);
 }
 
 /* Runs a two-parameter copy statement (from, to); 0 or an SQLite error code. */
@@ -1178,63 +1220,29 @@ int64_t store_copy_tu(store *s, int64_t tu_id, int64_t run_id, char *err, size_t
 
 int store_each_summary(store *s, store_summary_fn fn, void *ctx, char *err, size_t errlen) {
     sqlite3_stmt *st = s->st[ST_EACH_SUMMARY];
-    /* The statement is the handle's one cursor over summaries; a callback that started another walk would reset it
-     * under our feet. */
-    if (sqlite3_stmt_busy(st)) {
-        set_err(err, errlen, "database %s: store_each_summary called from its own callback", s->path);
-        return -1;
-    }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-               (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3)) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    if (rc != SQLITE_DONE) db_err(s, err, errlen, "cannot read summaries");
-    stmt_done_with(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* One walk of a single-text-column statement, with the guard store_each_summary has: fn must not start another walk
- * of the same statement. */
-static int each_text(store *s, sqlite3_stmt *st, const char *what, int (*fn)(void *, const char *), void *ctx,
-                     char *err, size_t errlen) {
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fn(ctx, (const char *)sqlite3_column_text(st, 0)) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    if (rc != SQLITE_DONE) db_err(s, err, errlen, what);
-    stmt_done_with(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    if (walk_busy(s, st, __func__, err, errlen)) return -1;
+    summary_walk w = {fn, ctx};
+    return each_row(s, st, 4, summary_row, &w, "cannot read summaries", err, errlen);
 }
 
 int store_tus_including(store *s, const char *path, store_path_fn fn, void *ctx, char *err, size_t errlen) {
     sqlite3_stmt *st = s->st[ST_TUS_INCLUDING];
-    if (sqlite3_stmt_busy(st)) {
-        set_err(err, errlen, "database %s: store_tus_including called from its own callback", s->path);
-        return -1;
-    }
+    if (walk_busy(s, st, __func__, err, errlen)) return -1;
     bind_text(st, 1, path);
-    return each_text(s, st, "cannot read which TUs include a file", fn, ctx, err, errlen);
+    text_walk w = {fn, ctx};
+    return each_row(s, st, 1, text_row, &w, "cannot read which TUs include a file", err, errlen);
 }
 
 int store_run_fingerprints(store *s, int64_t run_id, store_fingerprint_fn fn, void *ctx, char *err, size_t errlen) {
     sqlite3_stmt *st = s->st[ST_RUN_FINGERPRINTS];
-    if (sqlite3_stmt_busy(st)) {
-        set_err(err, errlen, "database %s: store_run_fingerprints called from its own callback", s->path);
-        return -1;
-    }
+    if (walk_busy(s, st, __func__, err, errlen)) return -1;
     if (run_id <= 0 && (run_id = store_latest_run(s)) < 0) {
         db_err(s, err, errlen, "cannot find the latest run");
         return -1;
     }
     sqlite3_bind_int64(st, 1, run_id);
-    return each_text(s, st, "cannot read fingerprints", fn, ctx, err, errlen);
+    text_walk w = {fn, ctx};
+    return each_row(s, st, 1, text_row, &w, "cannot read fingerprints", err, errlen);
 }
 
 void store_describe_error(const store *s, const char *what, char *err, size_t errlen) {

@@ -218,6 +218,20 @@ static int collect_summary(void *ctx, const char *usr, const char *name, const c
     return seen->stop_after && seen->count >= seen->stop_after;
 }
 
+/* A store_each_summary callback that tries to start the same walk from inside it. */
+typedef struct reentry {
+    store *s;
+    int rows, inner_rc;
+    char inner_err[256];
+} reentry;
+
+static int walk_again(void *ctx, const char *usr, const char *name, const char *file, const char *json) {
+    (void)usr, (void)name, (void)file, (void)json;
+    reentry *re = ctx;
+    if (re->rows++ == 0) re->inner_rc = store_each_summary(re->s, walk_again, re, re->inner_err, sizeof re->inner_err);
+    return 0;
+}
+
 static void seen_free(seen_summaries *seen) {
     for (size_t i = 0; i < seen->count; i++) {
         free(seen->items[i].usr);
@@ -306,6 +320,14 @@ static void test_round_trip(void **state) {
     assert_int_equal(store_each_summary(s, collect_summary, &seen, err, sizeof err), 0);
     assert_int_equal(seen.count, 1);
     seen_free(&seen);
+
+    /* A callback that starts the same walk again is refused (the statement is the walk's one cursor), and the outer
+     * walk still sees every row. */
+    reentry re = {.s = s};
+    assert_int_equal(store_each_summary(s, walk_again, &re, err, sizeof err), 0);
+    assert_int_equal(re.rows, 2);
+    assert_int_equal(re.inner_rc, -1);
+    assert_non_null(strstr(re.inner_err, "store_each_summary called from its own callback"));
     store_close(s);
 
     /* What the API cannot show: the TU, its files and their links, the run's bookkeeping. */
