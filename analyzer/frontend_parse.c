@@ -207,6 +207,12 @@ typedef struct echoed_functions {
     char names[ECHOED_NAMES * 64];
 } echoed_functions;
 
+/* A TU lists at most this many parse errors and as many functions left out because of them, as clang's driver stops
+ * at -ferror-limit=20: a header that includes itself behind a broken guard makes clang report every error of 200
+ * nested inclusions (tens of thousands of notes for a few small files), and past the first ones they say nothing
+ * new. The rest are counted in one note. */
+enum { PARSE_NOTES_LISTED = 20 };
+
 typedef struct walk_ctx {
     tu_lowering *tl;
     CXFile main_file;
@@ -214,6 +220,7 @@ typedef struct walk_ctx {
     const hard_errors *errors;
     tool_diag_list *diags;
     echoed_functions echoed;
+    unsigned function_notes, functions_unlisted;
 } walk_ctx;
 
 /* Globals named in a file-scope initialiser (`int *p = &flag;`, `char *q = buf;`) can be written through the
@@ -275,6 +282,12 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
             clang_disposeString(name);
             return CXChildVisit_Continue;
         }
+        if (w->function_notes >= PARSE_NOTES_LISTED) {
+            w->functions_unlisted++;
+            clang_disposeString(name);
+            return CXChildVisit_Continue;
+        }
+        w->function_notes++;
         char msg[512];
         snprintf(msg, sizeof msg, "function '%s' " UNPARSED_FUNCTION_NOTE " (line %u: %s)", clang_getCString(name),
                  err->line, err->text);
@@ -376,6 +389,24 @@ static void echoed_note(tool_diag *d, const echoed_functions *e) {
     d->message = msg;
 }
 
+/* One note for the parse errors, and the functions they kept out of the analysis, past the first PARSE_NOTES_LISTED. */
+static void unlisted_note(tool_diag_list *diags, const char *file, unsigned errors, unsigned functions) {
+    if (!errors && !functions) return;
+    char what[160] = "";
+    if (errors) snprintf(what, sizeof what, "%u more parse error%s", errors, errors == 1 ? "" : "s");
+    if (functions) {
+        size_t n = strlen(what);
+        snprintf(what + n, sizeof what - n, "%s%u more function%s left out because of %s", n ? " and " : "", functions,
+                 functions == 1 ? "" : "s", n ? "them" : "parse errors");
+    }
+    char msg[320];
+    snprintf(msg, sizeof msg,
+             "%s %s not listed (lifeline lists the first %d of each in a translation unit, as clang stops after %d "
+             "errors)",
+             what, errors + functions == 1 ? "is" : "are", PARSE_NOTES_LISTED, PARSE_NOTES_LISTED);
+    tool_diag_add(diags, "lifeline-parse-error", SEV_NOTE, file, 0, 0, msg);
+}
+
 void frontend_process(const compile_job *job, const frontend_options *opt, frontend_result *out) {
     memset(out, 0, sizeof *out);
     const char *not_c = compile_job_not_c(job);
@@ -463,7 +494,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
     bool fatal_main_missing = false;
     /* The first missing #include (fatal in clang, an error under KeepGoing), an index into out->diags. */
     size_t fatal_at = SIZE_MAX;
-    unsigned after_fatal = 0;
+    unsigned after_fatal = 0, errors_listed = 0, errors_unlisted = 0;
     hard_errors errors = {0};
     for (unsigned i = 0; i < ndiags; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -496,10 +527,15 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
                 snprintf(fbuf, sizeof fbuf, "%s/%s", job->directory, f);
                 f = fbuf;
             }
-            tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
+            if (not_found || errors_listed < PARSE_NOTES_LISTED) {
+                tool_diag_add(&out->diags, "lifeline-parse-error", SEV_NOTE, f, line, col, clang_getCString(text));
+                errors_listed++;
+            } else {
+                errors_unlisted++;
+            }
             if (file && is_hard_error(d)) hard_error_add(&errors, file, offset, line, clang_getCString(text), false);
             if (!file && sev == CXDiagnostic_Fatal) fatal_main_missing = true;
-            if (file && not_found && fatal_at == SIZE_MAX) fatal_at = out->diags.count - 1;
+            if (file && not_found && fatal_at == SIZE_MAX) fatal_at = out->diags.count - 1; /* always listed */
             clang_disposeString(fname);
             clang_disposeString(text);
             out->status = TU_PARSE_ERRORS;
@@ -532,6 +568,7 @@ void frontend_process(const compile_job *job, const frontend_options *opt, front
         walk_ctx w = {.tl = &tl, .main_file = main_file, .errors = &errors, .diags = &out->diags};
         clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
         if (fatal_at != SIZE_MAX && w.echoed.count) echoed_note(&out->diags.items[fatal_at], &w.echoed);
+        unlisted_note(&out->diags, job->file, errors_unlisted, w.functions_unlisted);
         inclusion_ctx ic = {.out = out, .tl = &tl};
         clang_getInclusions(tu, visit_inclusion, &ic);
         strmap_free(&tl.globals_by_usr);

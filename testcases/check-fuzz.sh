@@ -6,10 +6,11 @@
 #   testcases/check-fuzz.sh                 # tools/test.sh and CI: 60 s, a fresh corpus seeded from the samples
 #   testcases/check-fuzz.sh 3600 DIR        # fuzz for an hour, growing the corpus in DIR across runs
 #
-# First every reproducer in testcases/fuzz/regressions/ (inputs that crashed lifeline once) is replayed. Then the
-# seed corpus — every annotated sample under testcases/ (copied here, never committed; a cross-TU sample becomes one
-# multi-file input), testcases/fuzz/seeds/ (GNU C and recovery corners the samples lack) and the regressions — is
-# run and mutated with the dictionary testcases/fuzz/c.dict. The time limit counts from the start of the fuzzer, the replay of the seeds included.
+# First every reproducer in testcases/fuzz/regressions/ (inputs that once crashed lifeline or ran past the timeout)
+# is replayed. Then the seed corpus — every annotated sample under testcases/ (copied here, never committed; a cross-TU
+# sample becomes one multi-file input), testcases/fuzz/seeds/ (GNU C and recovery corners the samples lack) and the
+# regressions — is run and mutated with the dictionary testcases/fuzz/c.dict. The time limit counts from the start of
+# the fuzzer, the replay of the seeds included.
 #
 # Leaks found by LeakSanitizer fail too, where it can run (it needs ptrace; without it the fuzzer runs with
 # detect_leaks=0 and says so).

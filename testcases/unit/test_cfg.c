@@ -1201,6 +1201,40 @@ static void test_knr_definition(void **state) {
     assert_int_equal(count_terms(f, TERM_RETURN), 1);
 }
 
+/* A TU with thousands of errors (a header that includes itself behind a broken guard made 37,659 notes for three
+ * small files) lists the first 20 errors and the first 20 functions they keep out, and counts the rest in one note;
+ * every broken function is still left out of the analysis, listed or not. */
+static void test_parse_notes_capped(void **state) {
+    (void)state;
+    enum { NFUNCS = 60 };
+    char *src = malloc(NFUNCS * 64 + 64);
+    assert_non_null(src);
+    char *p = src + sprintf(src, "int ok(int a) { return a; }\n");
+    for (int i = 0; i < NFUNCS; i++)
+        p += sprintf(p, "int broken%d(int a) { return a + undeclared%d; }\n", i, i);
+    const ir_module *m = lower_src_ex(src, true);
+    free(src);
+    assert_int_equal(g_fe.status, TU_PARSE_ERRORS);
+    size_t errors = 0, functions = 0, summaries = 0;
+    for (size_t i = 0; i < g_fe.diags.count; i++) {
+        const tool_diag *d = &g_fe.diags.items[i];
+        assert_string_equal(d->tag, "lifeline-parse-error");
+        if (strstr(d->message, "not listed")) {
+            summaries++;
+            assert_non_null(strstr(d->message, "40 more parse errors and 40 more functions left out"));
+        } else if (frontend_note_is_unparsed_function(d)) {
+            functions++;
+        } else {
+            errors++;
+        }
+    }
+    assert_int_equal(errors, 20);
+    assert_int_equal(functions, 20);
+    assert_int_equal(summaries, 1);
+    assert_int_equal(m->nfunctions, 1); /* only ok() */
+    assert_non_null(fn(m, "ok"));
+}
+
 static void test_syntax_error_elsewhere(void **state) {
     (void)state;
     const ir_module *m = lower_src_ex(PRELUDE "int good(int a) {\n"
@@ -1263,6 +1297,7 @@ int main(void) {
         cmocka_unit_test_teardown(test_folded_builtin_conditions, free_result),
         cmocka_unit_test_teardown(test_knr_definition, free_result),
         cmocka_unit_test_teardown(test_syntax_error_elsewhere, free_result),
+        cmocka_unit_test_teardown(test_parse_notes_capped, free_result),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
