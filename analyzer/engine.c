@@ -75,8 +75,9 @@ struct engine_ctx {
     strmap reported;
     uint32_t visits;
     double deadline; /* monotonic seconds; 0 = none */
-    /* The budget ran out in the middle of a block (set by run_block, which checks it every ENGINE_EVENTS_CHECK
-     * events: a single block of thousands of statements must not outgrow the limits before the next visit). */
+    /* Set by out_of_budget: the memory or time limit ran out (over_time: the time limit). run_block checks every
+     * ENGINE_EVENTS_CHECK events too, since a single block of thousands of statements must not outgrow the limits
+     * before the next visit. */
     bool over_budget, over_time;
 };
 
@@ -566,6 +567,15 @@ static void take_edge(engine_ctx *cx, const path_state *st, const ir_term *t, ui
     add_state(cx, succ, *next_p);
 }
 
+/* Whether the memory limit, or (when check_clock) the time limit, has run out; records it in cx. Memory is looked at
+ * first: the clock costs a system call, so callers read it only every so often. */
+static bool out_of_budget(engine_ctx *cx, bool check_clock) {
+    cx->over_time = false;
+    if (cx->limits.max_arena_bytes && cx->arena.total > cx->limits.max_arena_bytes) return cx->over_budget = true;
+    cx->over_time = check_clock && cx->deadline > 0 && monotonic_seconds() > cx->deadline;
+    return cx->over_budget = cx->over_time;
+}
+
 static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     const ir_block *blk = &cx->f->blocks[b];
     cx->running = fork_state(cx, &st);
@@ -573,14 +583,9 @@ static void run_block(engine_ctx *cx, uint32_t b, path_state st) {
     if (cx->ck->block) cx->ck->block(cx, cx->running.cs, b);
     for (uint32_t i = 0; i < blk->nevents; i++) {
         const ir_event *ev = &blk->events[i];
-        if (i && i % ENGINE_EVENTS_CHECK == 0) {
-            cx->over_budget = cx->limits.max_arena_bytes && cx->arena.total > cx->limits.max_arena_bytes;
-            cx->over_time = cx->deadline > 0 && monotonic_seconds() > cx->deadline;
-            if (cx->over_budget || cx->over_time) {
-                cx->over_budget = true;
-                cx->cur = NULL;
-                return;
-            }
+        if (i && i % ENGINE_EVENTS_CHECK == 0 && out_of_budget(cx, true)) {
+            cx->cur = NULL;
+            return;
         }
         cx->ck->event(cx, cx->running.cs, ev);
         env_after_event(cx, &cx->running, ev);
@@ -687,19 +692,14 @@ engine_result engine_run(const program *prog, const ir_module *m, const ir_funct
         arena_free(&cx.arena);
         return res;
     }
-    double deadline = cx.limits.max_seconds > 0 ? monotonic_seconds() + cx.limits.max_seconds : 0;
-    cx.deadline = deadline;
+    cx.deadline = cx.limits.max_seconds > 0 ? monotonic_seconds() + cx.limits.max_seconds : 0;
     add_state(&cx, 0, entry);
     /* LIFO: finishes one path's straight-line continuation before starting another, which keeps states few. */
     while (cx.nwork) {
         work_item w = cx.work[--cx.nwork];
-        if (++cx.visits > cx.limits.max_block_visits ||
-            (cx.limits.max_arena_bytes && cx.arena.total > cx.limits.max_arena_bytes)) {
+        if (++cx.visits > cx.limits.max_block_visits || out_of_budget(&cx, cx.visits % ENGINE_CLOCK_EVERY == 0)) {
             res.budget_exhausted = true;
-            break;
-        }
-        if (deadline > 0 && cx.visits % ENGINE_CLOCK_EVERY == 0 && monotonic_seconds() > deadline) {
-            res.budget_exhausted = res.timed_out = true;
+            res.timed_out = cx.over_time;
             break;
         }
         run_block(&cx, w.block, w.st);
